@@ -1,0 +1,25 @@
+use rehearse_core::error::Coded;
+use rehearse_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("`{0}` is not a language Rehearse knows; use one of python, javascript, typescript, java, cpp, go, rust.")]
+    UnknownLanguage(String),
+}
+
+impl Coded for AppError {
+    fn code(&self) -> &'static str {
+        match self {
+            AppError::Store(e) => e.code(),
+            AppError::UnknownLanguage(_) => "unknown_language",
+        }
+    }
+}
+
+impl From<AppError> for rehearse_core::ErrorBody {
+    fn from(e: AppError) -> Self {
+        e.body()
+    }
+}

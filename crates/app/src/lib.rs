@@ -1,0 +1,59 @@
+//! The use-cases of Rehearse, wired to their adapters, shared by the desktop shell and the
+//! `rehearse` CLI so that anything the UI can do, a test can do headless.
+
+pub mod doctor;
+mod error;
+pub mod logging;
+mod problems;
+
+pub use doctor::{Check, CheckStatus};
+pub use error::AppError;
+pub use problems::{language, HintReveal, ProblemView};
+
+use rehearse_core::paths::Paths;
+use rehearse_store::Store;
+use serde::Serialize;
+use std::sync::Arc;
+use ts_rs::TS;
+
+/// Something the user should be told once, at start.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Notice {
+    pub code: String,
+    pub message: String,
+}
+
+/// The open application: its folders, its database, and what happened while opening.
+#[derive(Clone)]
+pub struct App {
+    pub paths: Paths,
+    pub store: Arc<Store>,
+    pub notices: Vec<Notice>,
+}
+
+impl App {
+    /// Opens the data folder named by the environment (see [`Paths::from_env`]).
+    pub fn open() -> Result<App, AppError> {
+        App::open_at(Paths::from_env())
+    }
+
+    pub fn open_at(paths: Paths) -> Result<App, AppError> {
+        let opened = Store::open(&paths.database())?;
+        let notices = opened
+            .moved_aside
+            .iter()
+            .map(|aside| Notice {
+                code: "database_recovered".into(),
+                message: format!(
+                    "Your database could not be read, so it was moved to {} and a fresh one was started. Nothing was deleted.",
+                    aside.display()
+                ),
+            })
+            .collect();
+        Ok(App {
+            paths,
+            store: Arc::new(opened.store),
+            notices,
+        })
+    }
+}

@@ -1,0 +1,51 @@
+use crate::{App, AppError};
+use rehearse_core::problem::ProblemDetail;
+use rehearse_core::starter::starter_code;
+use rehearse_core::Language;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The problem view: the problem, the code to open in the editor for a language (the saved
+/// draft, or generated starter code), and the hints revealed so far.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ProblemView {
+    pub problem: ProblemDetail,
+    pub language: Language,
+    pub starter_code: String,
+    pub draft: Option<String>,
+    pub revealed_hints: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HintReveal {
+    pub level: u32,
+    pub text: String,
+}
+
+impl App {
+    pub fn problem_view(&self, slug: &str, language: Language) -> Result<ProblemView, AppError> {
+        let problem = self.store.problem(slug)?;
+        Ok(ProblemView {
+            starter_code: self.starter(slug, language)?,
+            draft: self.store.draft(slug, language)?,
+            revealed_hints: self.store.revealed_hints(slug)?,
+            language,
+            problem,
+        })
+    }
+
+    pub fn starter(&self, slug: &str, language: Language) -> Result<String, AppError> {
+        Ok(starter_code(&self.store.signature(slug)?, language))
+    }
+
+    pub fn reveal_hint(&self, slug: &str, level: u32) -> Result<HintReveal, AppError> {
+        let text = self.store.reveal_hint(slug, level)?;
+        tracing::info!(slug, level, "hint revealed");
+        Ok(HintReveal { level, text })
+    }
+}
+
+/// Parses a language name as typed by a person (`py`, `c++`, `golang`…).
+pub fn language(s: &str) -> Result<Language, AppError> {
+    Language::parse(s).ok_or_else(|| AppError::UnknownLanguage(s.to_string()))
+}

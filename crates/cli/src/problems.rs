@@ -1,0 +1,193 @@
+use crate::output::{print_json, CliError};
+use clap::Subcommand;
+use rehearse_app::App;
+use rehearse_core::problem::{Category, Difficulty};
+use rehearse_store::ProblemQuery;
+use serde::Serialize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Subcommand)]
+pub enum ProblemsCommand {
+    /// List problems, optionally filtered and searched.
+    List {
+        #[arg(long, value_parser = parse_difficulty)]
+        difficulty: Option<Difficulty>,
+        #[arg(long, value_parser = parse_category)]
+        category: Option<Category>,
+        #[arg(long)]
+        company: Option<String>,
+        /// Full-text search over title, statement and categories.
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a problem's statement, examples and starter code.
+    Show {
+        slug: String,
+        /// Language of the starter code.
+        #[arg(long, default_value = "python")]
+        lang: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate a folder of problems and add them all, or none.
+    Import {
+        dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_difficulty(s: &str) -> Result<Difficulty, String> {
+    Difficulty::parse(s).ok_or_else(|| format!("`{s}` is not easy, medium or hard"))
+}
+
+fn parse_category(s: &str) -> Result<Category, String> {
+    Category::parse(s).ok_or_else(|| {
+        let known: Vec<&str> = Category::ALL.iter().map(|c| c.id()).collect();
+        format!("`{s}` is not a category; known: {}", known.join(", "))
+    })
+}
+
+#[derive(Serialize)]
+struct ListItem<'a> {
+    slug: &'a str,
+    title: &'a str,
+    difficulty: Difficulty,
+    categories: &'a [Category],
+    companies: &'a [String],
+}
+
+#[derive(Serialize)]
+struct Shown {
+    slug: String,
+    title: String,
+    difficulty: Difficulty,
+    categories: Vec<Category>,
+    statement: String,
+    examples: Vec<rehearse_core::problem::Example>,
+    hint_count: u32,
+    language: rehearse_core::Language,
+    starter_code: String,
+}
+
+pub fn run(cmd: ProblemsCommand) -> Result<ExitCode, CliError> {
+    let json = match &cmd {
+        ProblemsCommand::List { json, .. }
+        | ProblemsCommand::Show { json, .. }
+        | ProblemsCommand::Import { json, .. } => *json,
+    };
+    let app = App::open().map_err(|e| CliError::new(&e, json))?;
+    let store_err = |e: rehearse_store::StoreError| CliError::new(&e, json);
+    match cmd {
+        ProblemsCommand::List {
+            difficulty,
+            category,
+            company,
+            search,
+            json,
+        } => {
+            let page = app
+                .store
+                .list_problems(&ProblemQuery {
+                    search,
+                    difficulty,
+                    category,
+                    company,
+                })
+                .map_err(store_err)?;
+            if json {
+                let items: Vec<ListItem<'_>> = page
+                    .problems
+                    .iter()
+                    .map(|p| ListItem {
+                        slug: &p.slug,
+                        title: &p.title,
+                        difficulty: p.difficulty,
+                        categories: &p.categories,
+                        companies: &p.companies,
+                    })
+                    .collect();
+                print_json(&items)?;
+            } else {
+                for p in &page.problems {
+                    let cats: Vec<&str> = p.categories.iter().map(|c| c.id()).collect();
+                    println!(
+                        "{:<36} {:<7} {}",
+                        p.slug,
+                        p.difficulty.id(),
+                        cats.join(", ")
+                    );
+                }
+                let c = &page.counts;
+                println!(
+                    "\n{} problems ({} easy, {} medium, {} hard)",
+                    c.total, c.easy, c.medium, c.hard
+                );
+            }
+        }
+        ProblemsCommand::Show { slug, lang, json } => {
+            let language = rehearse_app::language(&lang).map_err(|e| CliError::new(&e, json))?;
+            let view = app
+                .problem_view(&slug, language)
+                .map_err(|e| CliError::new(&e, json))?;
+            let p = view.problem;
+            if json {
+                print_json(&Shown {
+                    slug: p.slug,
+                    title: p.title,
+                    difficulty: p.difficulty,
+                    categories: p.categories,
+                    statement: p.statement,
+                    examples: p.examples,
+                    hint_count: p.hint_count,
+                    language,
+                    starter_code: view.starter_code,
+                })?;
+            } else {
+                let cats: Vec<&str> = p.categories.iter().map(|c| c.label()).collect();
+                println!("{} ({}; {})\n", p.title, p.difficulty.id(), cats.join(", "));
+                println!("{}\n", p.statement.trim());
+                for (i, ex) in p.examples.iter().enumerate() {
+                    let input: Vec<String> =
+                        ex.input.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+                    println!(
+                        "Example {}:\n  Input:  {}\n  Output: {}",
+                        i + 1,
+                        input.join(", "),
+                        ex.expected
+                    );
+                    if let Some(e) = &ex.explanation {
+                        println!("  Why:    {e}");
+                    }
+                }
+                println!(
+                    "\nHints: {} (reveal them in the app)\n\nStarter code ({}):\n\n{}",
+                    p.hint_count,
+                    language.display_name(),
+                    view.starter_code
+                );
+            }
+        }
+        ProblemsCommand::Import { dir, json } => {
+            let report = app.store.import_pack(&dir).map_err(store_err)?;
+            if json {
+                print_json(
+                    &serde_json::json!({ "added": report.added, "updated": report.updated }),
+                )?;
+            } else {
+                println!(
+                    "Imported {} new and {} updated problems.",
+                    report.added.len(),
+                    report.updated.len()
+                );
+                for s in report.added.iter().chain(&report.updated) {
+                    println!("  {s}");
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

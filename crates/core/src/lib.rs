@@ -1,0 +1,24 @@
+//! Rehearse's domain: the problem model and its validation, the signature type vocabulary,
+//! languages and starter-code generation, data paths, and the error shape every boundary
+//! uses. Knows nothing of Tauri, SQL or HTTP.
+
+pub mod error;
+pub mod language;
+pub mod library;
+pub mod paths;
+pub mod problem;
+pub mod settings;
+pub mod starter;
+pub mod types;
+
+pub use error::ErrorBody;
+pub use language::Language;
+pub use problem::{Category, Comparator, Difficulty, Problem, Signature, TestCase};
+pub use types::TypeRef;
+
+/// Milliseconds since the Unix epoch (UTC), the time unit of every stored timestamp.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}

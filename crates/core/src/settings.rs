@@ -1,0 +1,30 @@
+use crate::language::Language;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow the operating system's light or dark preference.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// The user's preferences, stored in the database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Settings {
+    pub theme: Theme,
+    pub default_language: Language,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            theme: Theme::System,
+            default_language: Language::Python,
+        }
+    }
+}

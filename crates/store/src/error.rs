@@ -1,0 +1,49 @@
+use rehearse_core::error::Coded;
+use rehearse_core::library::Issue;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("The database failed: {0}. If this keeps happening, run `rehearse doctor`.")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("The data folder {path} cannot be used: {source}. Check that it exists and is writable, or set REHEARSE_DATA_DIR.")]
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("The database at {path} is damaged and could not be moved aside ({source}). Move or delete it yourself, then start Rehearse again.")]
+    CorruptStuck {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("The database was written by a newer version of Rehearse (schema {found}, this version knows up to {known}). Update Rehearse, or point REHEARSE_DATA_DIR at another folder.")]
+    SchemaTooNew { found: u32, known: u32 },
+    #[error("{what} was not found.")]
+    NotFound { what: String },
+    #[error("The problem pack was refused; nothing was imported:\n{}", .issues.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    InvalidPack { issues: Vec<Issue> },
+    #[error("The built-in problem library is invalid (a build defect):\n{}", .issues.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    InvalidLibrary { issues: Vec<Issue> },
+    #[error("Reveal hint {expected} first: hints open one level at a time.")]
+    HintLocked { expected: u32 },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl Coded for StoreError {
+    fn code(&self) -> &'static str {
+        match self {
+            StoreError::Sqlite(_) => "database_error",
+            StoreError::DataDir { .. } => "data_dir_unusable",
+            StoreError::CorruptStuck { .. } => "database_corrupt",
+            StoreError::SchemaTooNew { .. } => "schema_too_new",
+            StoreError::NotFound { .. } => "not_found",
+            StoreError::InvalidPack { .. } => "invalid_pack",
+            StoreError::InvalidLibrary { .. } => "invalid_library",
+            StoreError::HintLocked { .. } => "hint_locked",
+            StoreError::Invalid(_) => "invalid_input",
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

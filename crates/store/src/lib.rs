@@ -1,0 +1,24 @@
+//! Rehearse's local database: one SQLite file (WAL, foreign keys, FTS5) in the data
+//! directory, its embedded migrations, the built-in problem library seeded into it, and the
+//! queries the app's use-cases need.
+
+mod db;
+mod error;
+pub mod migrate;
+mod practice;
+mod problems;
+mod seed;
+
+pub use db::{Opened, Store};
+pub use error::StoreError;
+pub use problems::{Facets, LibraryCounts, LibraryPage, ProblemQuery};
+pub use seed::{builtin_problems, ImportReport, SeedReport};
+
+mod embedded {
+    pub struct BuiltinProblem {
+        pub dir: &'static str,
+        pub hash: &'static str,
+        pub files: &'static [(&'static str, &'static str)],
+    }
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}

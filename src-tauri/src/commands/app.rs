@@ -1,0 +1,39 @@
+use super::Ctx;
+use rehearse_app::Notice;
+use rehearse_core::ErrorBody;
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub data_dir: String,
+    pub database: String,
+    pub logs_dir: String,
+    pub notices: Vec<Notice>,
+}
+
+pub fn info(ctx: &Ctx) -> Result<AppInfo, ErrorBody> {
+    let paths = &ctx.app.paths;
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        data_dir: paths.data_dir.display().to_string(),
+        database: paths.database().display().to_string(),
+        logs_dir: paths.logs_dir().display().to_string(),
+        notices: ctx.app.notices.clone(),
+    })
+}
+
+pub fn ui_ready(ctx: &Ctx, view: String) -> Result<(), ErrorBody> {
+    let elapsed = ctx.started.elapsed();
+    tracing::info!(
+        view,
+        elapsed_ms = elapsed.as_millis() as u64,
+        "view rendered"
+    );
+    if ctx.smoke && view == "library" {
+        println!("smoke: library rendered in {} ms", elapsed.as_millis());
+        ctx.handle.exit(0);
+    }
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! Every IPC command, declared once: the list below generates the Tauri handlers and the
+//! TypeScript wrappers in `ui/src/bindings/commands.ts` (see `crate::bindings`).
+
+mod app;
+mod library;
+mod settings;
+
+use crate::shell::Shell;
+use rehearse_core::ErrorBody;
+
+pub use app::AppInfo;
+
+/// What a command handler receives.
+pub struct Ctx {
+    pub app: rehearse_app::App,
+    pub handle: tauri::AppHandle,
+    pub smoke: bool,
+    pub started: std::time::Instant,
+}
+
+fn err(e: impl Into<rehearse_app::AppError>) -> ErrorBody {
+    e.into().into()
+}
+
+/// One command as the TypeScript generator sees it.
+pub struct CommandSig {
+    pub name: &'static str,
+    pub doc: &'static str,
+    pub args: Vec<(&'static str, String)>,
+    pub ret: String,
+}
+
+macro_rules! commands {
+    ($( #[doc = $doc:literal] $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $handler:path; )*) => {
+        $(
+            #[tauri::command]
+            async fn $name(
+                shell: tauri::State<'_, Shell>,
+                handle: tauri::AppHandle,
+                $($arg: $ty),*
+            ) -> Result<$ret, ErrorBody> {
+                let ctx = Ctx { app: shell.app.clone()?, handle, smoke: shell.smoke, started: shell.started };
+                tauri::async_runtime::spawn_blocking(move || $handler(&ctx, $($arg),*))
+                    .await
+                    .map_err(|e| ErrorBody::new("internal", format!("The command failed unexpectedly: {e}")))?
+            }
+        )*
+
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),*]
+        }
+
+        pub fn signatures(cfg: &ts_rs::Config) -> Vec<CommandSig> {
+            use ts_rs::TS;
+            vec![$(CommandSig {
+                name: stringify!($name),
+                doc: $doc.trim(),
+                args: vec![$((stringify!($arg), <$ty as TS>::name(cfg))),*],
+                ret: <$ret as TS>::name(cfg),
+            }),*]
+        }
+
+        pub fn export_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
+            $( $( export_if_named::<$ty>(cfg)?; )* export_if_named::<$ret>(cfg)?; )*
+            export_if_named::<ErrorBody>(cfg)?;
+            Ok(())
+        }
+    };
+}
+
+/// Exports `T` with everything it refers to; for unnamed wrappers (`Vec<T>`, `Option<T>`),
+/// what they wrap.
+fn export_if_named<T: ts_rs::TS + 'static>(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
+    if T::output_path().is_some() {
+        T::export_all(cfg)
+    } else {
+        export_deps::<T>(cfg)
+    }
+}
+
+fn export_deps<T: ts_rs::TS + 'static>(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
+    struct Export<'a>(&'a ts_rs::Config, Result<(), ts_rs::ExportError>);
+    impl ts_rs::TypeVisitor for Export<'_> {
+        fn visit<U: ts_rs::TS + 'static + ?Sized>(&mut self) {
+            if self.1.is_ok() && U::output_path().is_some() {
+                self.1 = U::export_all(self.0);
+            }
+        }
+    }
+    let mut v = Export(cfg, Ok(()));
+    T::visit_dependencies(&mut v);
+    v.1
+}
+
+commands! {
+    /// Version, data folder, and anything the user must be told at start.
+    app_info() -> AppInfo => app::info;
+    /// Called by the UI once a view has rendered; in smoke mode the app then exits 0.
+    ui_ready(view: String) -> () => app::ui_ready;
+    /// The library, filtered and searched.
+    library_list(query: rehearse_store::ProblemQuery) -> rehearse_store::LibraryPage => library::list;
+    /// The categories and companies the library's filters can offer.
+    library_facets() -> rehearse_store::Facets => library::facets;
+    /// A problem with its starter code (or saved draft) for a language and its revealed hints.
+    problem_open(slug: String, language: rehearse_core::Language) -> rehearse_app::ProblemView => library::open;
+    /// Reveals the next hint (levels open one at a time) and records it.
+    hint_reveal(slug: String, level: u32) -> rehearse_app::HintReveal => library::reveal_hint;
+    /// Saves the editor's content as the draft for a problem and language.
+    draft_save(slug: String, language: rehearse_core::Language, code: String) -> () => library::save_draft;
+    /// Forgets the draft and returns the starter code.
+    draft_reset(slug: String, language: rehearse_core::Language) -> String => library::reset_draft;
+    /// The user's preferences.
+    settings_get() -> rehearse_core::settings::Settings => settings::get;
+    /// Saves the user's preferences.
+    settings_save(settings: rehearse_core::settings::Settings) -> () => settings::save;
+}

@@ -1,0 +1,66 @@
+//! Starting the window: display check, logging, opening the app, smoke mode.
+
+use crate::commands;
+use rehearse_app::App;
+use rehearse_core::error::Coded;
+use rehearse_core::paths::Paths;
+use rehearse_core::ErrorBody;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+pub struct Options {
+    /// Load the library view, then exit 0 (installer smoke test, start-up benchmark).
+    pub smoke: bool,
+}
+
+/// What every command gets: the open app (or why it could not open) and the window handle.
+pub struct Shell {
+    pub app: Result<App, ErrorBody>,
+    pub smoke: bool,
+    pub started: Instant,
+}
+
+/// How long smoke mode waits for the UI before failing.
+const SMOKE_TIMEOUT: Duration = Duration::from_secs(60);
+
+pub fn run(opts: Options) -> ExitCode {
+    let started = Instant::now();
+    if cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        eprintln!("error: Rehearse needs a graphical display, and none was found (DISPLAY and WAYLAND_DISPLAY are unset); start it from a desktop session, or use the `rehearse` command-line tool.");
+        return ExitCode::from(3);
+    }
+    let paths = Paths::from_env();
+    let _log = rehearse_app::logging::init(&paths, "desktop", "info");
+    let app = App::open_at(paths).map_err(|e| {
+        tracing::error!(code = e.code(), "cannot open the app: {e}");
+        e.body()
+    });
+    if opts.smoke {
+        std::thread::spawn(|| {
+            std::thread::sleep(SMOKE_TIMEOUT);
+            eprintln!(
+                "error: smoke test: the library view did not render within {SMOKE_TIMEOUT:?}"
+            );
+            std::process::exit(4);
+        });
+    }
+    let result = tauri::Builder::default()
+        .manage(Shell {
+            app,
+            smoke: opts.smoke,
+            started,
+        })
+        .invoke_handler(commands::handler())
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!("the window failed: {e}");
+            eprintln!("error: the Rehearse window could not start: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
