@@ -11,7 +11,7 @@ mod seed;
 
 pub use db::{Opened, Store};
 pub use error::StoreError;
-pub use problems::{Facets, LibraryCounts, LibraryPage, ProblemQuery};
+pub use problems::{CategoryInfo, Facets, LibraryCounts, LibraryPage, ProblemQuery};
 pub use seed::{builtin_problems, ImportReport, SeedReport};
 
 mod embedded {

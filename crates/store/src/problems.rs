@@ -37,8 +37,16 @@ pub struct LibraryPage {
 /// What the filters can offer: every category and company present in the library.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Facets {
-    pub categories: Vec<Category>,
+    pub categories: Vec<CategoryInfo>,
     pub companies: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CategoryInfo {
+    pub id: Category,
+    pub label: String,
+    /// How many problems of the library practise it.
+    pub count: u32,
 }
 
 const STATUS_SQL: &str = "CASE
@@ -138,16 +146,19 @@ impl Store {
 
     pub fn facets(&self) -> Result<Facets> {
         self.with(|c| {
-            let cats: Vec<String> = c
-                .prepare_cached("SELECT DISTINCT j.value FROM problems p, json_each(p.categories) j ORDER BY 1")?
-                .query_map([], |r| r.get(0))?
+            let cats: Vec<(String, u32)> = c
+                .prepare_cached("SELECT j.value, COUNT(*) FROM problems p, json_each(p.categories) j GROUP BY 1")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             let companies = c
                 .prepare_cached("SELECT DISTINCT j.value FROM problems p, json_each(p.companies) j ORDER BY 1 COLLATE NOCASE")?
                 .query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            let mut categories: Vec<Category> = cats.iter().filter_map(|s| Category::parse(s)).collect();
-            categories.sort();
+            let mut categories: Vec<CategoryInfo> = cats
+                .iter()
+                .filter_map(|(id, count)| Category::parse(id).map(|id| CategoryInfo { id, label: id.label().into(), count: *count }))
+                .collect();
+            categories.sort_by_key(|c| c.id);
             Ok(Facets { categories, companies })
         })
     }

@@ -33,6 +33,11 @@ pub fn ui_ready(ctx: &Ctx, view: String) -> Result<(), ErrorBody> {
     );
     if ctx.smoke && view == "library" {
         println!("smoke: library rendered in {} ms", elapsed.as_millis());
+        let hold = std::env::var("REHEARSE_SMOKE_HOLD_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        std::thread::sleep(std::time::Duration::from_millis(hold));
         ctx.handle.exit(0);
     }
     Ok(())

@@ -1,0 +1,231 @@
+//! Problem validation (every field checked, issues named precisely) and starter code for
+//! every language (snapshots).
+
+use rehearse_core::library::{self, RawProblem};
+use rehearse_core::problem::{Param, Signature};
+use rehearse_core::starter::starter_code;
+use rehearse_core::{Language, TypeRef};
+use serde_json::json;
+
+const TOML: &str = r#"
+slug = "tiny"
+title = "Tiny"
+difficulty = "easy"
+categories = ["arrays-hashing"]
+companies = []
+comparator = "exact"
+time_limit_ms = 1000
+hints = ["a", "b", "c"]
+follow_ups = ["d"]
+
+[complexity]
+time = "O(n)"
+space = "O(1)"
+
+[signature]
+function = "total"
+returns = "long"
+params = [{ name = "nums", type = "int[]" }]
+"#;
+
+fn tests_json(n_examples: usize, n_hidden: usize, big: usize) -> String {
+    let mut tests: Vec<serde_json::Value> = Vec::new();
+    for i in 0..n_examples {
+        tests.push(json!({"input": {"nums": [i]}, "expected": i, "example": true}));
+    }
+    for i in 0..n_hidden {
+        tests.push(json!({"input": {"nums": [i, i]}, "expected": 2 * i, "example": false}));
+    }
+    tests.push(json!({"input": {"nums": vec![1; big]}, "expected": big, "example": false}));
+    serde_json::to_string(&tests).expect("json")
+}
+
+fn raw(toml: &str, tests: String) -> RawProblem {
+    let mut files = std::collections::BTreeMap::new();
+    files.insert("problem.toml".to_string(), toml.to_string());
+    files.insert("statement.md".to_string(), "Add them up.".to_string());
+    files.insert("tests.json".to_string(), tests);
+    for f in ["solution.py", "solution.js", "Solution.java"] {
+        files.insert(format!("solutions/{f}"), "code".to_string());
+    }
+    RawProblem {
+        dir: "tiny".into(),
+        files,
+    }
+}
+
+fn issues(r: &RawProblem) -> Vec<String> {
+    library::parse(r)
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn a_complete_problem_parses() {
+    let p = library::parse(&raw(TOML, tests_json(2, 6, 10_000))).expect("valid");
+    assert_eq!(p.signature.display(), "total(nums: int[]) -> long");
+    assert_eq!(p.tests.len(), 9);
+}
+
+#[test]
+fn every_defect_is_reported_with_its_field() {
+    let bad = TOML
+        .replace("difficulty = \"easy\"", "difficulty = \"trivial\"")
+        .replace("[\"arrays-hashing\"]", "[\"arrays\"]")
+        .replace("hints = [\"a\", \"b\", \"c\"]", "hints = [\"a\"]")
+        .replace("time = \"O(n)\"", "time = \"linear\"")
+        .replace("int[]", "integer[]");
+    let found = issues(&raw(&bad, tests_json(1, 2, 3)));
+    for want in [
+        "tiny: difficulty: `trivial`",
+        "tiny: categories: unknown category `arrays`",
+        "tiny: hints: exactly 3 hints",
+        "tiny: complexity.time:",
+        "tiny: signature.params[0]: unknown type `integer`",
+        "tiny: tests.json: at least 2 example tests",
+        "tiny: tests.json: at least 6 hidden tests",
+    ] {
+        assert!(
+            found.iter().any(|i| i.starts_with(want)),
+            "missing `{want}` in {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn test_values_must_match_the_signature() {
+    let mut tests: Vec<serde_json::Value> =
+        serde_json::from_str(&tests_json(2, 6, 10_000)).expect("json");
+    tests[1]["input"]["nums"] = json!([1, "two"]);
+    tests[2]["expected"] = json!("seven");
+    tests[3]["input"] = json!({"values": [1]});
+    let found = issues(&raw(TOML, serde_json::to_string(&tests).expect("json")));
+    assert!(
+        found.contains(
+            &"tiny: tests.json[1].input.nums: [1]: expected int, found the string \"two\""
+                .to_string()
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|i| i.starts_with("tiny: tests.json[2].expected: expected long")),
+        "{found:#?}"
+    );
+    assert!(
+        found.contains(&"tiny: tests.json[3].input: missing `nums`".to_string()),
+        "{found:#?}"
+    );
+    assert!(
+        found.contains(&"tiny: tests.json[3].input: `values` is not a parameter".to_string()),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_sized_problem_needs_a_large_input_and_solutions() {
+    let mut r = raw(TOML, tests_json(2, 6, 50));
+    r.files.remove("solutions/Solution.java");
+    let found = issues(&r);
+    assert!(
+        found
+            .iter()
+            .any(|i| i.contains("needs at least one large test")),
+        "{found:#?}"
+    );
+    assert!(
+        found.contains(&"tiny: solutions: a Java reference solution is required".to_string()),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn void_functions_name_their_output() {
+    let toml = TOML.replace("returns = \"long\"", "returns = \"void\"");
+    assert!(issues(&raw(&toml, tests_json(2, 6, 10_000)))
+        .iter()
+        .any(|i| i.contains("must name its output parameter")));
+}
+
+#[test]
+fn duplicate_slugs_are_refused() {
+    let r = raw(TOML, tests_json(2, 6, 10_000));
+    let err = library::parse_all(&[r.clone(), r]).expect_err("duplicate");
+    assert!(err
+        .iter()
+        .any(|i| i.message.contains("used by another problem")));
+}
+
+fn sig(function: &str, params: &[(&str, &str)], returns: &str, output: Option<&str>) -> Signature {
+    Signature {
+        function: function.into(),
+        params: params
+            .iter()
+            .map(|(n, t)| Param {
+                name: (*n).into(),
+                ty: TypeRef::parse(t).expect("type"),
+            })
+            .collect(),
+        returns: TypeRef::parse(returns).expect("type"),
+        output: output.map(String::from),
+    }
+}
+
+#[test]
+fn starter_code_for_every_language() {
+    let cases = [
+        (
+            "arrays",
+            sig(
+                "pair_sum_indices",
+                &[("nums", "int[]"), ("target", "int")],
+                "int[]",
+                None,
+            ),
+        ),
+        (
+            "list",
+            sig(
+                "merge_sorted_chains",
+                &[("first_list", "ListNode"), ("second_list", "ListNode")],
+                "ListNode",
+                None,
+            ),
+        ),
+        (
+            "tree",
+            sig("tree_depth", &[("root", "TreeNode")], "int", None),
+        ),
+        (
+            "void",
+            sig("zeros_to_end", &[("nums", "int[]")], "void", Some("nums")),
+        ),
+        (
+            "grid",
+            sig(
+                "count_islands",
+                &[("grid", "char[][]"), ("diagonal", "bool")],
+                "long",
+                None,
+            ),
+        ),
+        (
+            "strings",
+            sig(
+                "group_words",
+                &[("words", "string[]"), ("scale", "double")],
+                "string[][]",
+                None,
+            ),
+        ),
+    ];
+    for (name, s) in cases {
+        for lang in Language::ALL {
+            insta::assert_snapshot!(format!("{name}_{lang}"), starter_code(&s, lang));
+        }
+    }
+}

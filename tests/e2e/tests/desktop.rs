@@ -1,0 +1,116 @@
+//! The desktop app end to end: library, search, filters, a problem, hints, the editor, and a
+//! draft that survives a restart.
+
+use rehearse_e2e::Session;
+use serde_json::json;
+
+fn set_select(s: &Session, testid: &str, value: &str) {
+    s.script(
+        "const el = document.querySelector(`[data-testid=\"${arguments[0]}\"]`); el.value = arguments[1]; el.dispatchEvent(new Event('change', {bubbles: true}));",
+        json!([testid, value]),
+    );
+}
+
+fn slugs(s: &Session) -> Vec<String> {
+    s.wait_all("[data-testid=problem-row]", 1)
+        .iter()
+        .filter_map(|r| r.attr("data-slug"))
+        .collect()
+}
+
+#[test]
+fn library_problem_hint_editor_and_draft_after_restart() {
+    let s = Session::start();
+    let rows = s.wait_all("[data-testid=problem-row]", 8);
+    let total = rows.len();
+    assert!(s
+        .find("[data-testid=counts]")
+        .text()
+        .starts_with(&format!("{total} problems")));
+    s.screenshot("library");
+
+    s.find("[data-testid=search]").send_keys("brackets");
+    let found = s.wait_until("search results", || {
+        let v = slugs(&s);
+        (v.len() < total).then_some(v)
+    });
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("balanced-brackets"),
+        "search ranks the title match first: {found:?}"
+    );
+    s.script("const el = document.querySelector('[data-testid=search]'); el.value = ''; el.dispatchEvent(new Event('input', {bubbles: true}));", json!([]));
+    s.wait_until("the full list again", || {
+        (slugs(&s).len() == total).then_some(())
+    });
+
+    set_select(&s, "filter-difficulty", "hard");
+    let hard = s.wait_until("hard problems only", || {
+        let badges: Vec<String> = s
+            .wait_all("[data-testid=problem-row] .badge", 1)
+            .iter()
+            .map(|b| b.text())
+            .collect();
+        (badges.len() < total && badges.iter().all(|b| b == "Hard")).then_some(badges.len())
+    });
+    assert!(hard > 0);
+    set_select(&s, "filter-difficulty", "");
+    s.wait_until("the full list again", || {
+        (slugs(&s).len() == total).then_some(())
+    });
+
+    s.find("[data-testid=problem-row][data-slug=balanced-brackets]")
+        .click();
+    assert_eq!(
+        s.find("[data-testid=problem-title]").text(),
+        "Balanced Brackets"
+    );
+    assert!(s
+        .find("[data-testid=statement]")
+        .text()
+        .contains("balanced"));
+    assert!(s.wait_all("[data-testid=example]", 2).len() >= 2);
+
+    s.find("[data-testid=reveal-hint]").click();
+    let hints = s.wait_all("[data-testid=hint]", 1);
+    assert!(!hints[0].text().is_empty());
+
+    let editor = s.find("[data-testid=editor-content]");
+    assert!(
+        editor.text().contains("def balanced_brackets"),
+        "python starter code is shown"
+    );
+    editor.click();
+    s.script(
+        "document.querySelector('[data-testid=editor-content]').focus()",
+        json!([]),
+    );
+    editor.send_keys("# e2e draft marker");
+    s.wait_until("the draft to be saved", || {
+        let state = s.find("[data-testid=save-state]").text();
+        (state == "Draft saved"
+            && s.find("[data-testid=editor-content]")
+                .text()
+                .contains("e2e draft marker"))
+        .then_some(())
+    });
+    s.screenshot("problem");
+    s.quit();
+
+    let s = Session::start();
+    s.find("[data-testid=problem-row][data-slug=balanced-brackets]")
+        .click();
+    s.wait_until("the draft after a restart", || {
+        s.find("[data-testid=editor-content]")
+            .text()
+            .contains("e2e draft marker")
+            .then_some(())
+    });
+    assert_eq!(
+        s.wait_all("[data-testid=hint]", 1).len(),
+        1,
+        "the revealed hint is remembered"
+    );
+    s.screenshot("problem-after-restart");
+    s.quit();
+}

@@ -1,0 +1,8 @@
+// Generated from src-tauri/src/commands/mod.rs by `cargo xtask bindings`. Do not edit.
+import type { Language } from "./Language";
+import type { Theme } from "./Theme";
+
+/**
+ * The user's preferences, stored in the database.
+ */
+export type Settings = { theme: Theme, default_language: Language, };

@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from "vitest";
+import { errorBody } from "../api";
+import { debounce } from "./debounce";
+import { formatValue } from "./format";
+import { renderMarkdown } from "./markdown";
+import { resolveTheme } from "./theme";
+
+describe("renderMarkdown", () => {
+  it("renders Markdown", () => {
+    const html = renderMarkdown("Return **true** when `s` is balanced.\n\n- one\n- two");
+    expect(html).toContain("<strong>true</strong>");
+    expect(html).toContain("<code>s</code>");
+    expect(html).toContain("<li>one</li>");
+  });
+
+  it("strips scripts, event handlers and outside links", () => {
+    const html = renderMarkdown('<script>alert(1)</script><img src="x" onerror="alert(2)"><iframe src="https://x"></iframe>\n\nSee [site](https://evil.example).');
+    expect(html).toContain("site</a>");
+    expect(html).not.toMatch(/script|onerror|iframe|https:\/\/evil/);
+  });
+});
+
+describe("debounce", () => {
+  it("runs once with the last arguments, and flush runs a pending call now", () => {
+    vi.useFakeTimers();
+    const seen: string[] = [];
+    const d = debounce((s: string) => seen.push(s), 100);
+    d.call("a");
+    d.call("b");
+    vi.advanceTimersByTime(99);
+    expect(seen).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(seen).toEqual(["b"]);
+    d.call("c");
+    d.flush();
+    expect(seen).toEqual(["b", "c"]);
+    d.call("d");
+    d.cancel();
+    vi.advanceTimersByTime(500);
+    expect(seen).toEqual(["b", "c"]);
+    vi.useRealTimers();
+  });
+});
+
+describe("formatValue", () => {
+  it("shows JSON and shortens long values", () => {
+    expect(formatValue([1, 2, 3])).toBe("[1,2,3]");
+    expect(formatValue("a")).toBe('"a"');
+    const long = formatValue(Array.from({ length: 1000 }, (_, i) => i), 20);
+    expect(long.startsWith("[0,1,2,3,4,5,6,7,8,9")).toBe(true);
+    expect(long).toContain("characters");
+  });
+});
+
+describe("resolveTheme", () => {
+  it("follows the OS only when the user chose system", () => {
+    expect(resolveTheme("system", true)).toBe("dark");
+    expect(resolveTheme("system", false)).toBe("light");
+    expect(resolveTheme("light", true)).toBe("light");
+    expect(resolveTheme("dark", false)).toBe("dark");
+  });
+});
+
+describe("errorBody", () => {
+  it("keeps {code, message} from Rust and wraps anything else", () => {
+    expect(errorBody({ code: "not_found", message: "No problem." })).toEqual({ code: "not_found", message: "No problem." });
+    expect(errorBody(new Error("boom"))).toEqual({ code: "internal", message: "boom" });
+    expect(errorBody("text")).toEqual({ code: "internal", message: "text" });
+  });
+});

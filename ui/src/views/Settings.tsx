@@ -1,0 +1,60 @@
+import type { AppInfo, Language, Settings, Theme } from "../bindings/commands";
+import { LANGUAGES } from "../lib/format";
+
+type Props = { info: AppInfo | null; settings: Settings; onChange: (s: Settings) => void };
+
+const THEMES: { id: Theme; label: string }[] = [
+  { id: "system", label: "Follow the system" },
+  { id: "light", label: "Light" },
+  { id: "dark", label: "Dark" },
+];
+
+export function SettingsView({ info, settings, onChange }: Props) {
+  return (
+    <section class="settings">
+      <h1>Settings</h1>
+      <fieldset>
+        <legend>Theme</legend>
+        {THEMES.map((t) => (
+          <label key={t.id}>
+            <input type="radio" name="theme" value={t.id} checked={settings.theme === t.id} onChange={() => onChange({ ...settings, theme: t.id })} data-testid={`theme-${t.id}`} />
+            {t.label}
+          </label>
+        ))}
+      </fieldset>
+      <label class="field">
+        Default language
+        <select
+          value={settings.default_language}
+          data-testid="default-language"
+          onChange={(e) => onChange({ ...settings, default_language: (e.target as HTMLSelectElement).value as Language })}
+        >
+          {LANGUAGES.map((l) => (
+            <option value={l.id} key={l.id}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {info && (
+        <dl class="paths">
+          <dt>Data folder</dt>
+          <dd data-testid="data-dir">
+            <code>{info.data_dir}</code>
+          </dd>
+          <dt>Database</dt>
+          <dd>
+            <code>{info.database}</code>
+          </dd>
+          <dt>Logs</dt>
+          <dd>
+            <code>{info.logs_dir}</code>
+          </dd>
+          <dt>Version</dt>
+          <dd>{info.version}</dd>
+        </dl>
+      )}
+      <p class="muted small">Set REHEARSE_DATA_DIR before starting Rehearse to keep your data elsewhere.</p>
+    </section>
+  );
+}

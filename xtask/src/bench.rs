@@ -1,0 +1,146 @@
+//! `cargo xtask bench`: library search latency, app start to library rendered, and the
+//! memory of the app's process tree. Figures go to docs/performance.md by hand.
+
+use crate::bundle;
+use crate::e2e;
+use crate::util::{self, step, Result};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub fn run(which: &str) -> Result {
+    match which {
+        "search" => search(),
+        "startup" => startup(),
+        "all" => search().and_then(|()| startup()),
+        other => Err(format!(
+            "unknown benchmark `{other}`; use search, startup or all"
+        )),
+    }
+}
+
+fn search() -> Result {
+    step("library search latency (release)");
+    util::cargo(&["bench", "-p", "rehearse-store", "--bench", "search"])
+}
+
+fn startup() -> Result {
+    let bin = bundle::release_binary()?;
+    let (_x, display) = e2e::xvfb()?;
+    let data = std::env::temp_dir().join(format!("rehearse-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    step("app start to library rendered (release, Xvfb, 10 runs; the first seeds a new database)");
+    let mut times = Vec::new();
+    for i in 0..10 {
+        let t = launch(&bin, &display, &data, None)?;
+        eprintln!(
+            "run {:>2}: {:>5} ms{}",
+            i + 1,
+            t.as_millis(),
+            if i == 0 {
+                " (first start: creates and seeds the database)"
+            } else {
+                ""
+            }
+        );
+        if i > 0 {
+            times.push(t);
+        }
+    }
+    times.sort();
+    eprintln!(
+        "warm start: p50 {} ms, max {} ms",
+        times[times.len() / 2].as_millis(),
+        times[times.len() - 1].as_millis()
+    );
+
+    step("memory of the app's process tree after start (PSS)");
+    launch(&bin, &display, &data, Some(Duration::from_secs(4)))?;
+    let _ = std::fs::remove_dir_all(&data);
+    Ok(())
+}
+
+/// Starts the app in smoke mode and returns the time until the library has rendered. With
+/// `hold`, keeps it open that long and prints the PSS of its process tree meanwhile.
+fn launch(
+    bin: &std::path::Path,
+    display: &str,
+    data: &std::path::Path,
+    hold: Option<Duration>,
+) -> Result<Duration> {
+    let started = Instant::now();
+    let mut cmd = Command::new(bin);
+    cmd.arg("--smoke")
+        .env("DISPLAY", display)
+        .env("REHEARSE_DATA_DIR", data)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    if let Some(h) = hold {
+        cmd.env("REHEARSE_SMOKE_HOLD_MS", h.as_millis().to_string());
+    }
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+    let stdout = child.stdout.take().ok_or("no stdout")?;
+    let mut rendered = None;
+    for line in BufReader::new(stdout).lines() {
+        let line = line.map_err(|e| e.to_string())?;
+        if line.starts_with("smoke: library rendered") {
+            rendered = Some(started.elapsed());
+            if hold.is_some() {
+                std::thread::sleep(Duration::from_millis(2000));
+                report_pss(child.id());
+            }
+            break;
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    match rendered {
+        Some(t) if status.success() => Ok(t),
+        _ => Err(format!("the app did not render the library ({status})")),
+    }
+}
+
+fn report_pss(root: u32) {
+    let mut total = 0;
+    for pid in tree(root) {
+        let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        let kb = pss_kb(pid);
+        total += kb;
+        eprintln!("  {:>6} {:<24} {:>7} kB", pid, name.trim(), kb);
+    }
+    eprintln!("total PSS: {:.1} MB", total as f64 / 1024.0);
+}
+
+fn pss_kb(pid: u32) -> u64 {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+    text.lines()
+        .find(|l| l.starts_with("Pss:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// `root` and all its descendants.
+fn tree(root: u32) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+        .map(|rd| {
+            rd.filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+                .filter_map(|pid| {
+                    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+                    let after = stat.rsplit_once(')')?.1;
+                    let ppid = after.split_whitespace().nth(1)?.parse().ok()?;
+                    Some((pid, ppid))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut out = vec![root];
+    let mut i = 0;
+    while i < out.len() {
+        let p = out[i];
+        out.extend(parents.iter().filter(|(_, pp)| *pp == p).map(|(c, _)| *c));
+        i += 1;
+    }
+    out
+}

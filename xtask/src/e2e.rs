@@ -1,0 +1,93 @@
+//! Desktop end-to-end tests: the real app in WebKitGTK under Xvfb, driven through
+//! tauri-driver and WebKitWebDriver by the `rehearse-e2e` test crate.
+
+use crate::setup;
+use crate::util::{self, step, Result};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// A child process killed when dropped.
+pub struct Guard(pub Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts Xvfb on a free display; returns the guard and the DISPLAY value.
+pub fn xvfb() -> Result<(Guard, String)> {
+    let n = (90..200)
+        .find(|n| {
+            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        })
+        .ok_or("no free X display number between :90 and :199")?;
+    let display = format!(":{n}");
+    let child = Command::new("Xvfb")
+        .args([
+            display.as_str(),
+            "-screen",
+            "0",
+            "1280x800x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start Xvfb (run `cargo xtask setup`): {e}"))?;
+    let guard = Guard(child);
+    let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+    for _ in 0..100 {
+        if socket.exists() {
+            return Ok((guard, display));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    Err(format!(
+        "Xvfb did not create {} within 5 s",
+        socket.display()
+    ))
+}
+
+pub fn run() -> Result {
+    step("desktop end-to-end tests (Xvfb + tauri-driver + WebKitWebDriver)");
+    util::cargo(&["build", "-p", "rehearse-desktop"])?;
+    let app = util::target_dir().join("debug/rehearse-desktop");
+    let (_x, display) = xvfb()?;
+    let data = std::env::temp_dir().join(format!("rehearse-e2e-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let port = util::free_port()?;
+    let native = util::free_port()?;
+    let driver = Command::new(setup::tauri_driver_path())
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
+        .env("DISPLAY", &display)
+        .env("REHEARSE_DATA_DIR", &data)
+        .env("REHEARSE_CONFIG_DIR", data.join("config"))
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start tauri-driver (run `cargo xtask setup`): {e}"))?;
+    let _driver = Guard(driver);
+    util::wait_for_port(port, "tauri-driver")?;
+    let shots = util::target_dir().join("e2e");
+    std::fs::create_dir_all(&shots).map_err(|e| e.to_string())?;
+    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.args(["test", "-p", "rehearse-e2e", "--", "--test-threads=1"])
+        .current_dir(util::root())
+        .env("REHEARSE_E2E_WEBDRIVER", format!("http://127.0.0.1:{port}"))
+        .env("REHEARSE_E2E_APP", &app)
+        .env("REHEARSE_E2E_SHOTS", &shots)
+        .env("DISPLAY", &display);
+    let result = util::run(cmd);
+    let _ = std::fs::remove_dir_all(&data);
+    result?;
+    eprintln!("e2e: screenshots in {}", shots.display());
+    Ok(())
+}

@@ -1,0 +1,70 @@
+//! `cargo xtask <command>`: the only place that installs system packages and starts the
+//! services tests need (Xvfb, tauri-driver). Every step prints what it does and skips what is
+//! already done.
+
+mod bench;
+mod bundle;
+mod e2e;
+mod setup;
+mod test;
+mod util;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  setup       install what building, testing and bundling need (idempotent)
+  run         set up, build the UI and launch the desktop app
+  test        set up, then run every check (fmt, clippy, Rust tests, UI tests, bindings, e2e, installer)
+  bench       [search|startup|all] measure library search, app start and memory
+  bundle      build the .deb and .rpm installers
+  bindings    regenerate ui/src/bindings from the Rust command list
+  icons       regenerate icons/*.png from icons/rehearse.svg";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::all(),
+        Some("run") => run(),
+        Some("test") => test::all(),
+        Some("bench") => bench::run(args.get(1).map_or("all", String::as_str)),
+        Some("bundle") => bundle::build().map(|_| ()),
+        Some("bindings") => bindings(),
+        Some("icons") => bundle::icons(),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> util::Result {
+    setup::all()?;
+    setup::build_ui()?;
+    util::cargo(&["build", "-p", "rehearse-desktop"])?;
+    let bin = util::target_dir().join("debug/rehearse-desktop");
+    util::step(&format!("launching {}", bin.display()));
+    util::run(std::process::Command::new(bin))
+}
+
+fn bindings() -> util::Result {
+    setup::build_ui()?;
+    let dir = util::root().join("ui/src/bindings");
+    util::cargo(&[
+        "run",
+        "--quiet",
+        "-p",
+        "rehearse-desktop",
+        "--",
+        "--write-bindings",
+        &dir.to_string_lossy(),
+    ])
+}

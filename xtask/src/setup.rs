@@ -1,0 +1,140 @@
+//! Installs what is missing: Debian packages, the UI's npm packages, tauri-driver.
+
+use crate::util::{self, step, Result};
+use std::process::Command;
+
+/// Building the app (Tauri 2 on WebKitGTK), testing it headless, and bundling it.
+const PACKAGES: &[&str] = &[
+    "build-essential",
+    "pkg-config",
+    "file",
+    "libssl-dev",
+    "libwebkit2gtk-4.1-dev",
+    "libgtk-3-dev",
+    "librsvg2-dev",
+    "libayatana-appindicator3-dev",
+    "libxdo-dev",
+    "xvfb",
+    "xauth",
+    "x11-utils",
+    "webkit2gtk-driver",
+    "imagemagick",
+    "dbus-x11",
+    "at-spi2-core",
+    "rpm",
+];
+
+pub const TAURI_DRIVER_VERSION: &str = "2.1.0";
+
+pub fn all() -> Result {
+    packages()?;
+    npm_packages()?;
+    tauri_driver()
+}
+
+fn missing_packages() -> Vec<&'static str> {
+    PACKAGES
+        .iter()
+        .copied()
+        .filter(|p| {
+            let out = Command::new("dpkg-query")
+                .args(["-W", "-f=${Status}", p])
+                .output();
+            !out.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
+        })
+        .collect()
+}
+
+fn packages() -> Result {
+    if !util::has("dpkg-query") {
+        eprintln!(
+            "setup: not a Debian-based system; install the equivalents of: {}",
+            PACKAGES.join(" ")
+        );
+        return Ok(());
+    }
+    let missing = missing_packages();
+    if missing.is_empty() {
+        eprintln!("setup: system packages: all {} present", PACKAGES.len());
+        return Ok(());
+    }
+    let install = format!(
+        "apt-get -o DPkg::Lock::Timeout=900 install -y --no-install-recommends {}",
+        missing.join(" ")
+    );
+    if !util::is_root() {
+        return Err(format!(
+            "missing system packages; run as root:\n  apt-get update && {install}"
+        ));
+    }
+    step(&format!(
+        "installing {} system packages: {}",
+        missing.len(),
+        missing.join(" ")
+    ));
+    let apt = |args: &str| {
+        let mut c = Command::new("sh");
+        c.args(["-c", args])
+            .env("DEBIAN_FRONTEND", "noninteractive");
+        util::run(c)
+    };
+    apt("apt-get -o DPkg::Lock::Timeout=900 update -qq")?;
+    apt(&install)
+}
+
+fn npm_packages() -> Result {
+    let ui = util::root().join("ui");
+    let stamp = ui.join("node_modules/.package-lock.json");
+    let lock = ui.join("package-lock.json");
+    let fresh = match (
+        std::fs::metadata(&stamp).and_then(|m| m.modified()),
+        std::fs::metadata(&lock).and_then(|m| m.modified()),
+    ) {
+        (Ok(installed), Ok(locked)) => installed >= locked,
+        _ => false,
+    };
+    if fresh {
+        eprintln!("setup: ui/node_modules: up to date");
+        return Ok(());
+    }
+    step("installing the UI's npm packages (npm ci)");
+    util::npm(&["ci", "--no-audit", "--no-fund"])
+}
+
+pub fn tauri_driver_path() -> std::path::PathBuf {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cargo")))
+        .unwrap_or_default();
+    home.join("bin/tauri-driver")
+}
+
+fn tauri_driver() -> Result {
+    let path = tauri_driver_path();
+    let version = Command::new(&path)
+        .arg("--version")
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).to_string());
+    if version
+        .as_deref()
+        .is_some_and(|v| v.contains(TAURI_DRIVER_VERSION))
+    {
+        eprintln!("setup: tauri-driver {TAURI_DRIVER_VERSION}: present");
+        return Ok(());
+    }
+    step(&format!("installing tauri-driver {TAURI_DRIVER_VERSION}"));
+    util::cargo(&[
+        "install",
+        "tauri-driver",
+        "--version",
+        TAURI_DRIVER_VERSION,
+        "--locked",
+    ])
+}
+
+/// Builds the UI into ui/dist (the desktop crate embeds it at compile time).
+pub fn build_ui() -> Result {
+    step("building the UI (vite)");
+    util::npm(&["run", "--silent", "build"])
+}
