@@ -13,7 +13,7 @@ Expected outputs are computed by solutions/solution.py and committed in tests.js
 """
 import copy, importlib.util, json, os, subprocess, sys, tempfile, tomllib
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.environ.get("PROBLEMS_DIR") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "_tools")
 
 

@@ -1,7 +1,7 @@
 """Writes problem folders from a batch file of dicts (authoring helper; see build.py)."""
 import os, sys, textwrap
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.environ.get("PROBLEMS_DIR") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def q(s):

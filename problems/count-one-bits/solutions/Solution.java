@@ -1,0 +1,5 @@
+class Solution {
+    public int countOneBits(long n) {
+        return Long.bitCount(n);
+    }
+}

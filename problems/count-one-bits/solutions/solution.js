@@ -1,0 +1,8 @@
+function countOneBits(n) {
+    let count = 0;
+    while (n > 0) {
+        count += n % 2;
+        n = Math.floor(n / 2);
+    }
+    return count;
+}

@@ -1,0 +1,3 @@
+function loneValue(nums) {
+    return nums.reduce((x, v) => x ^ v, 0);
+}

@@ -1,0 +1,5 @@
+function missingFromRange(nums) {
+    let x = nums.length;
+    nums.forEach((v, i) => { x ^= i ^ v; });
+    return x;
+}

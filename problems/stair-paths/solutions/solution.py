@@ -1,0 +1,5 @@
+def stair_paths(n: int) -> int:
+    a, b = 1, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
