@@ -17,6 +17,7 @@ commands:
   setup       install what building, testing and bundling need (idempotent)
   run         set up, build the UI and launch the desktop app
   test        set up, then run every check (fmt, clippy, Rust tests, UI tests, bindings, e2e, installer)
+  e2e         only the desktop end-to-end tests (Xvfb + tauri-driver)
   bench       [search|startup|all] measure library search, app start and memory
   bundle      build the .deb and .rpm installers
   bindings    regenerate ui/src/bindings from the Rust command list
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
         Some("setup") => setup::all(),
         Some("run") => run(),
         Some("test") => test::all(),
+        Some("e2e") => setup::build_ui().and_then(|()| e2e::run()),
         Some("bench") => bench::run(args.get(1).map_or("all", String::as_str)),
         Some("bundle") => bundle::build().map(|_| ()),
         Some("bindings") => bindings(),

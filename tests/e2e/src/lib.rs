@@ -122,6 +122,31 @@ impl Session {
         )
     }
 
+    /// The text of every element matching `css`, read in one step (no stale references while
+    /// the page re-renders).
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        self.strings(
+            "return Array.from(document.querySelectorAll(arguments[0])).map((e) => e.textContent);",
+            json!([css]),
+        )
+    }
+
+    /// The attribute `name` of every element matching `css`, read in one step.
+    pub fn attrs(&self, css: &str, name: &str) -> Vec<String> {
+        self.strings("return Array.from(document.querySelectorAll(arguments[0])).map((e) => e.getAttribute(arguments[1]));", json!([css, name]))
+    }
+
+    fn strings(&self, script: &str, args: Value) -> Vec<String> {
+        self.script(script, args)
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|v| v.as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Saves a PNG of the window under `target/e2e/` (or `$REHEARSE_E2E_SHOTS`).
     pub fn screenshot(&self, name: &str) -> PathBuf {
         let v = self.call("GET", &self.at("/screenshot"), None);

@@ -12,10 +12,7 @@ fn set_select(s: &Session, testid: &str, value: &str) {
 }
 
 fn slugs(s: &Session) -> Vec<String> {
-    s.wait_all("[data-testid=problem-row]", 1)
-        .iter()
-        .filter_map(|r| r.attr("data-slug"))
-        .collect()
+    s.attrs("[data-testid=problem-row]", "data-slug")
 }
 
 #[test]
@@ -44,22 +41,26 @@ fn library_problem_hint_editor_and_draft_after_restart() {
         (slugs(&s).len() == total).then_some(())
     });
 
-    set_select(&s, "filter-difficulty", "hard");
-    let hard = s.wait_until("hard problems only", || {
-        let badges: Vec<String> = s
-            .wait_all("[data-testid=problem-row] .badge", 1)
-            .iter()
-            .map(|b| b.text())
-            .collect();
-        (badges.len() < total && badges.iter().all(|b| b == "Hard")).then_some(badges.len())
+    set_select(&s, "filter-category", "trees");
+    let trees = s.wait_until("tree problems only", || {
+        let cats = s.texts("[data-testid=problem-row] td.muted");
+        (!cats.is_empty() && cats.len() < total && cats.iter().all(|c| c.contains("Trees")))
+            .then_some(cats.len())
     });
-    assert!(hard > 0);
+    set_select(&s, "filter-difficulty", "easy");
+    s.wait_until("easy tree problems only", || {
+        let badges = s.texts("[data-testid=problem-row] .badge");
+        (!badges.is_empty() && badges.len() <= trees && badges.iter().all(|b| b == "Easy"))
+            .then_some(())
+    });
+    assert!(s.find("[data-testid=counts]").text().contains(" easy"));
     set_select(&s, "filter-difficulty", "");
+    set_select(&s, "filter-category", "");
     s.wait_until("the full list again", || {
         (slugs(&s).len() == total).then_some(())
     });
 
-    s.find("[data-testid=problem-row][data-slug=balanced-brackets]")
+    s.find("[data-testid=problem-row][data-slug=balanced-brackets] td.title")
         .click();
     assert_eq!(
         s.find("[data-testid=problem-title]").text(),
@@ -98,7 +99,7 @@ fn library_problem_hint_editor_and_draft_after_restart() {
     s.quit();
 
     let s = Session::start();
-    s.find("[data-testid=problem-row][data-slug=balanced-brackets]")
+    s.find("[data-testid=problem-row][data-slug=balanced-brackets] td.title")
         .click();
     s.wait_until("the draft after a restart", || {
         s.find("[data-testid=editor-content]")
