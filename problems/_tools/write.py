@@ -15,7 +15,7 @@ def write(p):
     toml = [f'slug = "{p["slug"]}"', f'title = {q(p["title"])}', f'difficulty = "{p["difficulty"]}"',
             "categories = [" + ", ".join(q(c) for c in p["categories"]) + "]",
             "companies = [" + ", ".join(q(c) for c in p.get("companies", [])) + "]",
-            f'comparator = "{p.get("comparator", "exact")}"', f'time_limit_ms = {p.get("time_limit_ms", 2000)}',
+            f'comparator = "{p.get("comparator", "exact")}"', f'time_limit_ms = {p.get("time_limit_ms", 2000)}'] + ([f'small_input = {q(p["small_input"])}'] if p.get("small_input") else []) + [
             "hints = [\n" + "".join(f"  {q(h)},\n" for h in p["hints"]) + "]",
             "follow_ups = [\n" + "".join(f"  {q(h)},\n" for h in p["follow_ups"]) + "]",
             "", "[complexity]", f'time = "{p["time"]}"', f'space = "{p["space"]}"',

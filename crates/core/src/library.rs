@@ -55,6 +55,8 @@ struct TomlProblem {
     follow_ups: Vec<String>,
     comparator: String,
     time_limit_ms: u32,
+    /// Why the input is inherently small (e.g. the output grows as 2^n), waiving the large test.
+    small_input: Option<String>,
     complexity: TomlComplexity,
     signature: TomlSignature,
 }
@@ -216,7 +218,23 @@ pub fn parse(raw: &RawProblem) -> Result<Problem, Vec<Issue>> {
     let statement = raw.files.get("statement.md").cloned().unwrap_or_default();
     c.non_empty("statement.md", &statement);
 
-    let tests = parse_tests(&mut c, raw.files.get("tests.json"), signature.as_ref());
+    if meta
+        .small_input
+        .as_deref()
+        .is_some_and(|r| r.trim().is_empty())
+    {
+        c.fail(
+            "small_input",
+            "say why the input is inherently small, or remove the field",
+        );
+    }
+    let needs_large = meta.small_input.is_none();
+    let tests = parse_tests(
+        &mut c,
+        raw.files.get("tests.json"),
+        signature.as_ref(),
+        needs_large,
+    );
 
     let mut solutions = BTreeMap::new();
     for (path, code) in &raw.files {
@@ -329,6 +347,7 @@ fn parse_tests(
     c: &mut Checker<'_>,
     text: Option<&String>,
     sig: Option<&Signature>,
+    needs_large: bool,
 ) -> Vec<TestCase> {
     let Some(text) = text else {
         c.fail("tests.json", "file is missing");
@@ -388,7 +407,7 @@ fn parse_tests(
             TypeRef::Int | TypeRef::Long | TypeRef::Double | TypeRef::Bool | TypeRef::Char
         )
     });
-    if sized && largest < LARGE_INPUT {
+    if needs_large && sized && largest < LARGE_INPUT {
         c.fail("tests.json", format!("needs at least one large test (an input of size ≥ {LARGE_INPUT}), the largest is {largest}"));
     }
     tests

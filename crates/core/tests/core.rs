@@ -144,6 +144,22 @@ fn a_sized_problem_needs_a_large_input_and_solutions() {
 }
 
 #[test]
+fn an_inherently_small_input_is_declared_with_a_reason() {
+    let toml = TOML.replace(
+        "time_limit_ms = 1000",
+        "time_limit_ms = 1000\nsmall_input = \"n <= 10: the output grows as 2^n\"",
+    );
+    assert!(library::parse(&raw(&toml, tests_json(2, 6, 50))).is_ok());
+    let toml = TOML.replace(
+        "time_limit_ms = 1000",
+        "time_limit_ms = 1000\nsmall_input = \" \"",
+    );
+    assert!(issues(&raw(&toml, tests_json(2, 6, 50)))
+        .iter()
+        .any(|i| i.starts_with("tiny: small_input:")));
+}
+
+#[test]
 fn void_functions_name_their_output() {
     let toml = TOML.replace("returns = \"long\"", "returns = \"void\"");
     assert!(issues(&raw(&toml, tests_json(2, 6, 10_000)))
