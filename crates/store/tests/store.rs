@@ -370,7 +370,22 @@ fn the_built_in_library_is_valid_and_broad() {
                     .join("\n")
             )
         });
-    assert!(!problems.is_empty());
+    let count = |d: Difficulty| problems.iter().filter(|p| p.difficulty == d).count();
+    assert!(count(Difficulty::Easy) >= 25, "at least 25 easy problems");
+    assert!(
+        count(Difficulty::Medium) >= 25,
+        "at least 25 medium problems"
+    );
+    assert!(count(Difficulty::Hard) >= 10, "at least 10 hard problems");
+    let categories: std::collections::BTreeSet<_> = problems
+        .iter()
+        .flat_map(|p| p.categories.iter().copied())
+        .collect();
+    assert!(
+        categories.len() >= 12,
+        "at least 12 categories, found {}",
+        categories.len()
+    );
     for p in &problems {
         assert_eq!(p.hints.len(), 3, "{}", p.slug);
         assert!(

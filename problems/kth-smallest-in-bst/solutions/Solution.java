@@ -1,0 +1,14 @@
+import java.util.*;
+
+class Solution {
+    public int kthSmallestInBst(TreeNode root, int k) {
+        Deque<TreeNode> stack = new ArrayDeque<>();
+        TreeNode node = root;
+        while (true) {
+            while (node != null) { stack.push(node); node = node.left; }
+            node = stack.pop();
+            if (--k == 0) return node.val;
+            node = node.right;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+function widestContainer(heights) {
+    let lo = 0, hi = heights.length - 1, best = 0;
+    while (lo < hi) {
+        best = Math.max(best, (hi - lo) * Math.min(heights[lo], heights[hi]));
+        if (heights[lo] < heights[hi]) lo++; else hi--;
+    }
+    return best;
+}
