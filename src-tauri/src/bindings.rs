@@ -3,6 +3,7 @@
 //! differ from what the Rust code generates (`cargo xtask bindings` rewrites them).
 
 use crate::commands;
+use rehearse_core::starter::camel;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -13,22 +14,6 @@ fn config(dir: &Path) -> ts_rs::Config {
     ts_rs::Config::new()
         .with_out_dir(dir)
         .with_large_int("number")
-}
-
-fn camel(snake: &str) -> String {
-    let mut out = String::new();
-    let mut up = false;
-    for c in snake.chars() {
-        if c == '_' {
-            up = true;
-        } else if up {
-            out.extend(c.to_uppercase());
-            up = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn ts_type(name: &str) -> &str {

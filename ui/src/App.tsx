@@ -76,6 +76,7 @@ export function App() {
           <ProblemPage
             slug={route.slug}
             facets={facets}
+            languages={info?.languages ?? []}
             initialLanguage={settings.default_language}
             onBack={() => setRoute({ view: "library" })}
           />

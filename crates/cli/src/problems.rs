@@ -80,6 +80,9 @@ pub fn run(cmd: ProblemsCommand) -> Result<ExitCode, CliError> {
         | ProblemsCommand::Import { json, .. } => *json,
     };
     let app = App::open().map_err(|e| CliError::new(&e, json))?;
+    for n in &app.notices {
+        eprintln!("notice[{}]: {}", n.code, n.message);
+    }
     let store_err = |e: rehearse_store::StoreError| CliError::new(&e, json);
     match cmd {
         ProblemsCommand::List {

@@ -28,7 +28,8 @@ fn contains(haystack: &TypeRef, needle: &TypeRef) -> bool {
     }
 }
 
-fn camel(snake: &str) -> String {
+/// `two_sum` → `twoSum`: the naming of JavaScript, TypeScript, Java, C++, Go and of IPC payloads.
+pub fn camel(snake: &str) -> String {
     let mut out = String::new();
     let mut upper = false;
     for ch in snake.chars() {

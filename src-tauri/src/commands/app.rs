@@ -1,6 +1,6 @@
 use super::Ctx;
 use rehearse_app::Notice;
-use rehearse_core::ErrorBody;
+use rehearse_core::{ErrorBody, Language};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -11,6 +11,13 @@ pub struct AppInfo {
     pub database: String,
     pub logs_dir: String,
     pub notices: Vec<Notice>,
+    pub languages: Vec<LanguageInfo>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct LanguageInfo {
+    pub id: Language,
+    pub label: String,
 }
 
 pub fn info(ctx: &Ctx) -> Result<AppInfo, ErrorBody> {
@@ -21,6 +28,13 @@ pub fn info(ctx: &Ctx) -> Result<AppInfo, ErrorBody> {
         database: paths.database().display().to_string(),
         logs_dir: paths.logs_dir().display().to_string(),
         notices: ctx.app.notices.clone(),
+        languages: Language::ALL
+            .iter()
+            .map(|&id| LanguageInfo {
+                id,
+                label: id.display_name().into(),
+            })
+            .collect(),
     })
 }
 

@@ -113,5 +113,21 @@ fn library_problem_hint_editor_and_draft_after_restart() {
         "the revealed hint is remembered"
     );
     s.screenshot("problem-after-restart");
+    s.find("[data-testid=nav-settings]").click();
+    assert!(
+        !s.find("[data-testid=data-dir]").text().trim().is_empty(),
+        "the data folder is shown"
+    );
+    s.find("[data-testid=theme-dark]").click();
+    s.wait_until("the dark theme", || {
+        (s.script("return document.documentElement.dataset.theme", json!([])) == "dark")
+            .then_some(())
+    });
+    s.screenshot("settings-dark");
+    s.find("[data-testid=nav-library]").click();
+    s.wait_all("[data-testid=problem-row]", 8);
+    s.screenshot("library-dark");
+    s.find("[data-testid=nav-settings]").click();
+    s.find("[data-testid=theme-system]").click();
     s.quit();
 }

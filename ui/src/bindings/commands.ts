@@ -9,6 +9,7 @@ import type { Example } from "./Example";
 import type { Facets } from "./Facets";
 import type { HintReveal } from "./HintReveal";
 import type { Language } from "./Language";
+import type { LanguageInfo } from "./LanguageInfo";
 import type { LibraryCounts } from "./LibraryCounts";
 import type { LibraryPage } from "./LibraryPage";
 import type { Notice } from "./Notice";
@@ -30,6 +31,7 @@ export type {
   Facets,
   HintReveal,
   Language,
+  LanguageInfo,
   LibraryCounts,
   LibraryPage,
   Notice,

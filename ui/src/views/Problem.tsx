@@ -1,16 +1,16 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { draftReset, draftSave, errorBody, hintReveal, problemOpen } from "../api";
-import type { ErrorBody, Facets, Language, ProblemView } from "../bindings/commands";
+import type { ErrorBody, Facets, Language, LanguageInfo, ProblemView } from "../bindings/commands";
 import { Editor } from "../components/Editor";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { debounce } from "../lib/debounce";
-import { capitalise, formatValue, LANGUAGES } from "../lib/format";
+import { capitalise, formatValue } from "../lib/format";
 import { renderMarkdown } from "../lib/markdown";
 
-type Props = { slug: string; facets: Facets; initialLanguage: Language; onBack: () => void };
+type Props = { slug: string; facets: Facets; languages: LanguageInfo[]; initialLanguage: Language; onBack: () => void };
 type SaveState = "saved" | "saving" | "unsaved" | "failed";
 
-export function ProblemPage({ slug, facets, initialLanguage, onBack }: Props) {
+export function ProblemPage({ slug, facets, languages, initialLanguage, onBack }: Props) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const [view, setView] = useState<ProblemView | null>(null);
   const [code, setCode] = useState("");
@@ -147,7 +147,7 @@ export function ProblemPage({ slug, facets, initialLanguage, onBack }: Props) {
       <div class="pane editor-pane">
         <div class="editor-bar">
           <select aria-label="Language" data-testid="language" value={language} onChange={(e) => setLanguage((e.target as HTMLSelectElement).value as Language)}>
-            {LANGUAGES.map((l) => (
+            {languages.map((l) => (
               <option value={l.id} key={l.id}>
                 {l.label}
               </option>

@@ -1,5 +1,4 @@
 import type { AppInfo, Language, Settings, Theme } from "../bindings/commands";
-import { LANGUAGES } from "../lib/format";
 
 type Props = { info: AppInfo | null; settings: Settings; onChange: (s: Settings) => void };
 
@@ -29,7 +28,7 @@ export function SettingsView({ info, settings, onChange }: Props) {
           data-testid="default-language"
           onChange={(e) => onChange({ ...settings, default_language: (e.target as HTMLSelectElement).value as Language })}
         >
-          {LANGUAGES.map((l) => (
+          {(info?.languages ?? []).map((l) => (
             <option value={l.id} key={l.id}>
               {l.label}
             </option>
