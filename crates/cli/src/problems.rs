@@ -99,6 +99,7 @@ pub fn run(cmd: ProblemsCommand) -> Result<ExitCode, CliError> {
                     difficulty,
                     category,
                     company,
+                    limit: None,
                 })
                 .map_err(store_err)?;
             if json {

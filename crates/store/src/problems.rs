@@ -2,9 +2,7 @@
 
 use crate::db::Store;
 use crate::error::{Result, StoreError};
-use rehearse_core::problem::{
-    Category, Difficulty, Example, ProblemDetail, ProblemStatus, ProblemSummary,
-};
+use rehearse_core::problem::{Category, Difficulty, Example, ProblemDetail, ProblemSummary};
 use rusqlite::{params_from_iter, types::Value as Sql, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -17,6 +15,8 @@ pub struct ProblemQuery {
     pub difficulty: Option<Difficulty>,
     pub category: Option<Category>,
     pub company: Option<String>,
+    /// Return at most this many rows (the counts still cover every match).
+    pub limit: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -31,6 +31,7 @@ pub struct LibraryCounts {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct LibraryPage {
     pub problems: Vec<ProblemSummary>,
+    /// Counts over every match, even when `problems` was cut at the query's limit.
     pub counts: LibraryCounts,
 }
 
@@ -49,20 +50,35 @@ pub struct CategoryInfo {
     pub count: u32,
 }
 
-const STATUS_SQL: &str = "CASE
-    WHEN EXISTS (SELECT 1 FROM runs r WHERE r.problem_slug = p.slug AND r.mode = 'submit' AND r.verdict = 'accepted') THEN 'solved'
-    WHEN EXISTS (SELECT 1 FROM runs r WHERE r.problem_slug = p.slug) THEN 'attempted'
-    ELSE 'new' END";
+macro_rules! solved_sql {
+    () => {
+        "EXISTS (SELECT 1 FROM runs r WHERE r.problem_slug = p.slug AND r.mode = 'submit' AND r.verdict = 'accepted')"
+    };
+}
+
+const SOLVED_SQL: &str = solved_sql!();
+
+const STATUS_SQL: &str = concat!(
+    "CASE WHEN ",
+    solved_sql!(),
+    " THEN 'solved' WHEN EXISTS (SELECT 1 FROM runs r WHERE r.problem_slug = p.slug) THEN 'attempted' ELSE 'new' END"
+);
 
 /// Turns what a person typed into an FTS5 query: each word quoted (so operators and
-/// punctuation are inert) and prefix-matched, all words required.
+/// punctuation are inert) and prefix-matched, all words required. A lone character is too
+/// short to search statements with (it matches nearly everything), so it matches titles only.
 pub(crate) fn fts_query(text: &str) -> Option<String> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"*", w.to_lowercase()))
+        .map(str::to_lowercase)
         .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
+    match words.as_slice() {
+        [] => None,
+        [one] if one.chars().count() == 1 => Some(format!("title : {}", quoted[0])),
+        _ => Some(quoted.join(" ")),
+    }
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
@@ -83,14 +99,12 @@ impl Store {
     /// The library, filtered; with a search text, ranked by relevance (title matches first),
     /// otherwise ordered by difficulty then title.
     pub fn list_problems(&self, q: &ProblemQuery) -> Result<LibraryPage> {
-        let mut sql = format!(
-            "SELECT p.slug, p.title, p.difficulty, p.categories, p.companies, {STATUS_SQL} FROM problems p"
-        );
+        let mut from = String::from(" FROM problems p");
         let mut args: Vec<Sql> = Vec::new();
         let mut filters: Vec<&str> = Vec::new();
         let fts = q.search.as_deref().and_then(fts_query);
         if let Some(fts) = &fts {
-            sql.push_str(" JOIN problems_fts f ON f.rowid = p.id");
+            from.push_str(" JOIN problems_fts f ON f.rowid = p.id");
             filters.push("problems_fts MATCH ?");
             args.push(Sql::Text(fts.clone()));
         }
@@ -109,39 +123,40 @@ impl Store {
             args.push(Sql::Text(company.into()));
         }
         if !filters.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&filters.join(" AND "));
+            from.push_str(" WHERE ");
+            from.push_str(&filters.join(" AND "));
         }
-        sql.push_str(if fts.is_some() {
-            " ORDER BY bm25(problems_fts, 10.0, 1.0, 4.0), p.title"
+        let order = if fts.is_some() {
+            " ORDER BY f.rank, p.title"
         } else {
             " ORDER BY CASE p.difficulty WHEN 'easy' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, p.title"
-        });
-        let problems = self.with(|c| {
-            let mut stmt = c.prepare_cached(&sql)?;
-            let rows = stmt.query_map(params_from_iter(args), |r| {
-                Ok(ProblemSummary {
-                    slug: r.get(0)?,
-                    title: r.get(1)?,
-                    difficulty: parse_enum(r, 2)?,
-                    categories: parse_json(r, 3)?,
-                    companies: parse_json(r, 4)?,
-                    status: parse_enum(r, 5)?,
-                })
-            })?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-        })?;
-        let mut counts = LibraryCounts::default();
-        for p in &problems {
-            counts.total += 1;
-            match p.difficulty {
-                Difficulty::Easy => counts.easy += 1,
-                Difficulty::Medium => counts.medium += 1,
-                Difficulty::Hard => counts.hard += 1,
+        };
+        // One pass over every match counts them and keeps the ids of the first page; only
+        // that page's rows are then read in full.
+        let scan_sql = format!("SELECT p.id, p.difficulty, {SOLVED_SQL}{from}{order}");
+        let limit = q.limit.map_or(usize::MAX, |n| n as usize);
+        self.with(|c| {
+            let mut counts = LibraryCounts::default();
+            let mut page: Vec<i64> = Vec::new();
+            let mut stmt = c.prepare_cached(&scan_sql)?;
+            let mut rows = stmt.query(params_from_iter(args.iter()))?;
+            while let Some(r) = rows.next()? {
+                if page.len() < limit {
+                    page.push(r.get(0)?);
+                }
+                match r.get_ref(1)?.as_bytes().map_err(rusqlite::Error::from)? {
+                    b"easy" => counts.easy += 1,
+                    b"medium" => counts.medium += 1,
+                    _ => counts.hard += 1,
+                }
+                counts.solved += u32::from(r.get::<_, bool>(2)?);
             }
-            counts.solved += u32::from(p.status == ProblemStatus::Solved);
-        }
-        Ok(LibraryPage { problems, counts })
+            counts.total = counts.easy + counts.medium + counts.hard;
+            Ok(LibraryPage {
+                problems: summaries(c, &page)?,
+                counts,
+            })
+        })
     }
 
     pub fn facets(&self) -> Result<Facets> {
@@ -219,6 +234,34 @@ impl Store {
     }
 }
 
+/// The library rows for `ids`, in that order.
+fn summaries(c: &rusqlite::Connection, ids: &[i64]) -> Result<Vec<ProblemSummary>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let sql = format!(
+        "SELECT p.id, p.slug, p.title, p.difficulty, p.categories, p.companies, {STATUS_SQL} FROM problems p WHERE p.id IN ({list})"
+    );
+    let mut by_id: std::collections::HashMap<i64, ProblemSummary> = c
+        .prepare(&sql)?
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                ProblemSummary {
+                    slug: r.get(1)?,
+                    title: r.get(2)?,
+                    difficulty: parse_enum(r, 3)?,
+                    categories: parse_json(r, 4)?,
+                    companies: parse_json(r, 5)?,
+                    status: parse_enum(r, 6)?,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
 pub(crate) fn not_found(slug: &str) -> StoreError {
     StoreError::NotFound {
         what: format!("No problem is called `{slug}`; `rehearse problems list` shows them all"),
@@ -237,5 +280,11 @@ mod tests {
             Some("\"near\"* \"a\"* \"or\"* \"b\"*")
         );
         assert_eq!(fts_query("  -- "), None);
+        assert_eq!(
+            fts_query("A").as_deref(),
+            Some("title : \"a\"*"),
+            "one letter searches titles"
+        );
+        assert_eq!(fts_query("ab").as_deref(), Some("\"ab\"*"));
     }
 }

@@ -403,3 +403,35 @@ fn the_built_in_library_is_valid_and_broad() {
         }
     }
 }
+
+#[test]
+fn a_limited_page_still_counts_every_match() {
+    let store = Store::open_in_memory().expect("store");
+    let all = store.list_problems(&ProblemQuery::default()).expect("all");
+    let page = store
+        .list_problems(&ProblemQuery {
+            limit: Some(5),
+            ..ProblemQuery::default()
+        })
+        .expect("page");
+    assert_eq!(page.problems.len(), 5);
+    assert_eq!(page.counts, all.counts);
+    assert_eq!(page.counts.total as usize, all.problems.len());
+    assert_eq!(
+        page.counts.easy + page.counts.medium + page.counts.hard,
+        page.counts.total
+    );
+    let names: Vec<&str> = all
+        .problems
+        .iter()
+        .take(5)
+        .map(|p| p.slug.as_str())
+        .collect();
+    assert_eq!(
+        page.problems
+            .iter()
+            .map(|p| p.slug.as_str())
+            .collect::<Vec<_>>(),
+        names
+    );
+}

@@ -2,4 +2,8 @@
 import type { LibraryCounts } from "./LibraryCounts";
 import type { ProblemSummary } from "./ProblemSummary";
 
-export type LibraryPage = { problems: Array<ProblemSummary>, counts: LibraryCounts, };
+export type LibraryPage = { problems: Array<ProblemSummary>, 
+/**
+ * Counts over every match, even when `problems` was cut at the query's limit.
+ */
+counts: LibraryCounts, };

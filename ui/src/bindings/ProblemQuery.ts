@@ -5,4 +5,8 @@ import type { Difficulty } from "./Difficulty";
 /**
  * Filters for the library list. Empty fields do not filter.
  */
-export type ProblemQuery = { search: string | null, difficulty: Difficulty | null, category: Category | null, company: string | null, };
+export type ProblemQuery = { search: string | null, difficulty: Difficulty | null, category: Category | null, company: string | null, 
+/**
+ * Return at most this many rows (the counts still cover every match).
+ */
+limit: number | null, };

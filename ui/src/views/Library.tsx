@@ -4,12 +4,15 @@ import type { Category, Difficulty, ErrorBody, Facets, LibraryPage, ProblemQuery
 import { ErrorBanner } from "../components/ErrorBanner";
 import { capitalise } from "../lib/format";
 
+/** Rows shown at once; the counts still cover every match. */
+const PAGE = 200;
+
 const STATUS_MARK = { new: "", attempted: "◐", solved: "✓" } as const;
 
 let reportedReady = false;
 
 export function LibraryView({ facets, onOpen }: { facets: Facets; onOpen: (slug: string) => void }) {
-  const [query, setQuery] = useState<ProblemQuery>({ search: null, difficulty: null, category: null, company: null });
+  const [query, setQuery] = useState<ProblemQuery>({ search: null, difficulty: null, category: null, company: null, limit: PAGE });
   const [page, setPage] = useState<LibraryPage | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
   const search = useRef<HTMLInputElement>(null);
@@ -115,6 +118,11 @@ export function LibraryView({ facets, onOpen }: { facets: Facets; onOpen: (slug:
         </tbody>
       </table>
       {page && page.problems.length === 0 && <p class="empty">No problem matches these filters.</p>}
+      {page && page.problems.length < page.counts.total && (
+        <p class="empty">
+          Showing the first {page.problems.length} of {page.counts.total}; refine the search to see the rest.
+        </p>
+      )}
     </section>
   );
 }
