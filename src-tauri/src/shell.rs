@@ -23,6 +23,27 @@ pub struct Shell {
 /// How long smoke mode waits for the UI before failing.
 const SMOKE_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// On Linux, WebKitGTK composites through the GPU by default, which costs ~100 MB in the web
+/// process and is a common source of driver rendering bugs; a text-and-editor app gains
+/// nothing from it. `REHEARSE_GPU_COMPOSITING=1` keeps WebKit's default.
+fn software_compositing(app: &tauri::App) {
+    if std::env::var("REHEARSE_GPU_COMPOSITING").is_ok_and(|v| v == "1") {
+        return;
+    }
+    #[cfg(target_os = "linux")]
+    if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
+        let applied = window.with_webview(|view| {
+            use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+            if let Some(settings) = view.inner().settings() {
+                settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+            }
+        });
+        if let Err(e) = applied {
+            tracing::warn!("could not turn GPU compositing off: {e}");
+        }
+    }
+}
+
 pub fn run(opts: Options) -> ExitCode {
     let started = Instant::now();
     if cfg!(target_os = "linux")
@@ -52,6 +73,10 @@ pub fn run(opts: Options) -> ExitCode {
             app,
             smoke: opts.smoke,
             started,
+        })
+        .setup(|app| {
+            software_compositing(app);
+            Ok(())
         })
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!());

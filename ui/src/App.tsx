@@ -4,8 +4,12 @@ import type { AppInfo, ErrorBody, Facets, Settings } from "./bindings/commands";
 import { ErrorBanner } from "./components/ErrorBanner";
 import { applyTheme } from "./lib/theme";
 import { LibraryView } from "./views/Library";
-import { ProblemPage } from "./views/Problem";
 import { SettingsView } from "./views/Settings";
+
+/** The problem view carries the editor (most of the bundle): load it when first opened. */
+type ProblemModule = typeof import("./views/Problem");
+let problemModule: Promise<ProblemModule> | null = null;
+const loadProblemView = () => (problemModule ??= import("./views/Problem"));
 
 export type Route = { view: "library" } | { view: "problem"; slug: string } | { view: "settings" };
 
@@ -18,6 +22,15 @@ export function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [fatal, setFatal] = useState<ErrorBody | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
+  const [problemView, setProblemView] = useState<ProblemModule | null>(null);
+
+  useEffect(() => {
+    if (route.view === "problem" && !problemView) {
+      loadProblemView()
+        .then(setProblemView)
+        .catch((e) => setError(errorBody(e)));
+    }
+  }, [route.view, problemView]);
 
   useEffect(() => {
     Promise.all([appInfo(), libraryFacets(), settingsGet()])
@@ -72,8 +85,8 @@ export function App() {
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       <main class="content">
         {route.view === "library" && <LibraryView facets={facets} onOpen={(slug) => setRoute({ view: "problem", slug })} />}
-        {route.view === "problem" && (
-          <ProblemPage
+        {route.view === "problem" && problemView && (
+          <problemView.ProblemPage
             slug={route.slug}
             facets={facets}
             languages={info?.languages ?? []}

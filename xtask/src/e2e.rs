@@ -71,6 +71,10 @@ pub fn run() -> Result {
         .env("DISPLAY", &display)
         .env("REHEARSE_DATA_DIR", &data)
         .env("REHEARSE_CONFIG_DIR", data.join("config"))
+        // WebKitWebDriver stalls after capturing a page when the app renders without GPU
+        // compositing (its Linux default); people using the app are not affected. The
+        // installer smoke test and `cargo xtask bench` run the default mode.
+        .env("REHEARSE_GPU_COMPOSITING", "1")
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| format!("cannot start tauri-driver (run `cargo xtask setup`): {e}"))?;
