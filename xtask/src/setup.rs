@@ -97,8 +97,11 @@ fn npm_packages() -> Result {
         eprintln!("setup: ui/node_modules: up to date");
         return Ok(());
     }
-    step("installing the UI's npm packages (npm ci)");
-    util::npm(&["ci", "--no-audit", "--no-fund"])
+    // Not `npm ci`: npm 11 writes lockfiles without other platforms' optional packages and
+    // then its own `npm ci` refuses them (npm/cli#8726, #4828). `npm install` installs
+    // exactly what the committed lockfile pins and leaves it unchanged.
+    step("installing the UI's npm packages (npm install, from package-lock.json)");
+    util::npm(&["install", "--no-audit", "--no-fund"])
 }
 
 pub fn tauri_driver_path() -> std::path::PathBuf {
