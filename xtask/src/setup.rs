@@ -104,25 +104,22 @@ fn npm_packages() -> Result {
     util::npm(&["install", "--no-audit", "--no-fund"])
 }
 
-pub fn tauri_driver_path() -> std::path::PathBuf {
-    let home = std::env::var_os("CARGO_HOME")
+fn cargo_home() -> std::path::PathBuf {
+    std::env::var_os("CARGO_HOME")
         .map(std::path::PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cargo")))
-        .unwrap_or_default();
-    home.join("bin/tauri-driver")
+        .unwrap_or_default()
 }
 
+pub fn tauri_driver_path() -> std::path::PathBuf {
+    cargo_home().join("bin/tauri-driver")
+}
+
+/// tauri-driver has no `--version`; cargo's record of installed crates says which is there.
 fn tauri_driver() -> Result {
-    let path = tauri_driver_path();
-    let version = Command::new(&path)
-        .arg("--version")
-        .output()
-        .ok()
-        .map(|o| String::from_utf8_lossy(&o.stdout).to_string());
-    if version
-        .as_deref()
-        .is_some_and(|v| v.contains(TAURI_DRIVER_VERSION))
-    {
+    let record = std::fs::read_to_string(cargo_home().join(".crates.toml")).unwrap_or_default();
+    let pinned = format!("\"tauri-driver {TAURI_DRIVER_VERSION} ");
+    if tauri_driver_path().is_file() && record.contains(&pinned) {
         eprintln!("setup: tauri-driver {TAURI_DRIVER_VERSION}: present");
         return Ok(());
     }
