@@ -210,3 +210,34 @@ fn logs_go_to_a_file_in_the_data_dir() {
         .collect();
     assert!(!logs.is_empty());
 }
+
+#[test]
+fn a_damaged_database_is_moved_aside_and_the_user_told_where() {
+    let d = tempfile::tempdir().expect("temp");
+    std::fs::write(
+        d.path().join("rehearse.db"),
+        b"not a database at all, just bytes....................",
+    )
+    .expect("write");
+    let out = rehearse(d.path(), &["problems", "list", "--json"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let notice = err
+        .lines()
+        .find(|l| l.starts_with("notice[database_recovered]: "))
+        .unwrap_or_else(|| panic!("no notice in {err}"));
+    let aside = std::fs::read_dir(d.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .find(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("rehearse.db.damaged-")
+        })
+        .expect("the damaged file is kept");
+    assert!(
+        err.contains(&aside.path().display().to_string()),
+        "the notice names {}",
+        aside.path().display()
+    );
+}
