@@ -236,8 +236,8 @@ fn a_damaged_database_is_moved_aside_and_the_user_told_where() {
         })
         .expect("the damaged file is kept");
     assert!(
-        err.contains(&aside.path().display().to_string()),
-        "the notice names {}",
+        notice.contains(&aside.path().display().to_string()),
+        "{notice} should name {}",
         aside.path().display()
     );
 }
