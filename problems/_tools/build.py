@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Builds problems/<slug>/tests.json from the problem's generator and its Python reference
-solution, and cross-checks the JavaScript solution with node and compiles the Java one.
+solution, and cross-checks the JavaScript and Java solutions against it.
 
     python3 problems/_tools/build.py [slug ...]        # rebuild tests.json
-    python3 problems/_tools/build.py --check [slug ...] # also run the JS/Java checks
+    python3 problems/_tools/build.py --check [slug ...] # also run solution.js (node) and
+                                                        # Solution.java (javac + java) on every test
 
 A problem's `gen.py` defines:
     examples() -> [(input_dict, explanation_or_None), ...]   shown to the candidate
@@ -179,6 +180,18 @@ def same(a, b, comparator):
     return a == b
 
 
+def disagreements(slug, name, d, meta, tests, got):
+    comparator = meta["comparator"]
+    if len(got) != len(tests):
+        return [f"{slug}: {name} answered {len(got)} of {len(tests)} tests"]
+    if comparator == "custom":
+        checker = load(os.path.join(d, "checker.py"), f"chk_{slug}")
+        bad = [i for i, (t, g) in enumerate(zip(tests, got)) if not checker.check(t["input"], t["expected"], g)]
+    else:
+        bad = [i for i, (t, g) in enumerate(zip(tests, got)) if not same(t["expected"], g, comparator)]
+    return [f"{slug}: {name} disagrees with solution.py on tests {bad[:5]}"] if bad else []
+
+
 def check(slug, meta, tests):
     d = os.path.join(ROOT, slug)
     sig = meta["signature"]
@@ -191,25 +204,27 @@ def check(slug, meta, tests):
         out = subprocess.run(["node", harness, os.path.join(d, "solutions", "solution.js"), data], capture_output=True, text=True)
         if out.returncode != 0:
             return [f"{slug}: solution.js failed: {out.stderr.strip()[:400]}"]
-        got = json.loads(out.stdout)
-        errors = []
-        comparator = meta["comparator"]
-        if comparator == "custom":
-            checker = load(os.path.join(d, "checker.py"), f"chk_{slug}")
-            bad = [i for i, (t, g) in enumerate(zip(tests, got)) if not checker.check(t["input"], t["expected"], g)]
-        else:
-            bad = [i for i, (t, g) in enumerate(zip(tests, got)) if not same(t["expected"], g, comparator)]
-        if bad:
-            errors.append(f"{slug}: solution.js disagrees with solution.py on tests {bad[:5]}")
+        errors = disagreements(slug, "solution.js", d, meta, tests, json.loads(out.stdout))
         java = os.path.join(tmp, "java")
         os.makedirs(java)
         code = open(os.path.join(d, "solutions", "Solution.java")).read()
         prelude = "import java.util.*;\nclass ListNode { int val; ListNode next; ListNode() {} ListNode(int v) { val = v; } ListNode(int v, ListNode n) { val = v; next = n; } }\nclass TreeNode { int val; TreeNode left, right; TreeNode() {} TreeNode(int v) { val = v; } TreeNode(int v, TreeNode l, TreeNode r) { val = v; left = l; right = r; } }\n"
         body = "\n".join(l for l in code.splitlines() if not l.startswith("import "))
         open(os.path.join(java, "Solution.java"), "w").write(prelude + body)
-        out = subprocess.run(["javac", "-d", java, os.path.join(java, "Solution.java")], capture_output=True, text=True)
+        harness = os.path.join(TOOLS, "Harness.java")
+        out = subprocess.run(["javac", "-d", java, os.path.join(java, "Solution.java"), harness], capture_output=True, text=True)
         if out.returncode != 0:
             errors.append(f"{slug}: Solution.java does not compile: {out.stderr.strip()[:600]}")
+            return errors
+        names = [p["name"] for p in sig["params"]]
+        out_index = names.index(sig["output"]) if sig.get("output") else -1
+        spec = ",".join(p["type"] for p in sig["params"]) + f";{sig['returns']};{out_index};" + ",".join(names)
+        run = subprocess.run(["java", "-Xss64m", "-cp", java, "Harness", camel(sig["function"]), spec, data], capture_output=True, text=True)
+        if run.returncode != 0:
+            errors.append(f"{slug}: Solution.java failed: {run.stderr.strip()[:600]}")
+            return errors
+        got = [json.loads(line) for line in run.stdout.splitlines()]
+        errors += disagreements(slug, "Solution.java", d, meta, tests, got)
         return errors
 
 
