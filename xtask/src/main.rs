@@ -4,7 +4,9 @@
 
 mod bench;
 mod bundle;
+mod docker;
 mod e2e;
+mod images;
 mod setup;
 mod test;
 mod util;
@@ -19,6 +21,7 @@ commands:
   test        set up, then run every check (fmt, clippy, Rust tests, UI tests, bindings, e2e, installer)
   e2e         only the desktop end-to-end tests (Xvfb + tauri-driver)
   bench       [search|startup|all] measure library search, app start and memory
+  images      [LANG] build the sandbox's runner images from a Debian rootfs (kept once built)
   bundle      build the .deb and .rpm installers
   bindings    regenerate ui/src/bindings from the Rust command list
   icons       regenerate icons/*.png from icons/rehearse.svg";
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
         Some("test") => test::all(),
         Some("e2e") => setup::build_ui().and_then(|()| e2e::run()),
         Some("bench") => bench::run(args.get(1).map_or("all", String::as_str)),
+        Some("images") => images::build(args.get(1).map(String::as_str)),
         Some("bundle") => bundle::build().map(|_| ()),
         Some("bindings") => bindings(),
         Some("icons") => bundle::icons(),

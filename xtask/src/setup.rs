@@ -22,6 +22,9 @@ const PACKAGES: &[&str] = &[
     "dbus-x11",
     "at-spi2-core",
     "rpm",
+    "docker.io",
+    "debootstrap",
+    "docker-registry",
 ];
 
 pub const TAURI_DRIVER_VERSION: &str = "2.1.0";
@@ -29,7 +32,9 @@ pub const TAURI_DRIVER_VERSION: &str = "2.1.0";
 pub fn all() -> Result {
     packages()?;
     npm_packages()?;
-    tauri_driver()
+    tauri_driver()?;
+    crate::docker::ensure_running()?;
+    crate::images::build(None)
 }
 
 fn missing_packages() -> Vec<&'static str> {

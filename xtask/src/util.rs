@@ -75,3 +75,16 @@ pub fn wait_for_port(port: u16, what: &str) -> Result {
         "{what} did not start listening on port {port} within 10 s"
     ))
 }
+
+pub fn has_path(path: &str) -> bool {
+    std::path::Path::new(path).exists()
+}
+
+/// Caches kept between runs and clones (runner rootfs logs, daemon logs).
+pub fn cache_dir() -> PathBuf {
+    std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(|| PathBuf::from("/tmp"))
+        .join("rehearse")
+}

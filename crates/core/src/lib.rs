@@ -1,5 +1,5 @@
 //! Rehearse's domain: the problem model and its validation, the signature type vocabulary,
-//! languages and starter-code generation, data paths, and the error shape every boundary
+//! languages and starter-code generation, run results and verdicts, data paths, and the error shape every boundary
 //! uses. Knows nothing of Tauri, SQL or HTTP.
 
 pub mod error;
@@ -7,6 +7,7 @@ pub mod language;
 pub mod library;
 pub mod paths;
 pub mod problem;
+pub mod run;
 pub mod settings;
 pub mod starter;
 pub mod types;

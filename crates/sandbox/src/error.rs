@@ -1,0 +1,52 @@
+use rehearse_core::error::{Coded, ErrorBody};
+
+/// Everything that can stop the sandbox from producing a verdict. A verdict about the
+/// candidate's code (wrong answer, time limit, compile error, …) is never an error.
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    #[error("Docker is not installed. Install Docker Engine (on Debian or Ubuntu: `sudo apt install docker.io`) or Docker Desktop, then press Retry.")]
+    DockerNotInstalled,
+    #[error("Docker is installed but not running ({0}). Start it (`sudo systemctl start docker`, or open Docker Desktop), then press Retry.")]
+    DockerNotRunning(String),
+    #[error("You are not allowed to use Docker ({0}). Add yourself to the `docker` group (`sudo usermod -aG docker $USER`, then log out and back in), then press Retry.")]
+    DockerPermissionDenied(String),
+    #[error("Docker answered with an error: {0}")]
+    Docker(String),
+    #[error("The runner image `{image}` is not on this machine and could not be downloaded: {reason}. Connect to the internet and press Retry, or choose a local image in Settings → Sandbox (`cargo xtask images` builds them).")]
+    ImageUnavailable { image: String, reason: String },
+    #[error("The sandbox's cache folder {path} cannot be used: {reason}")]
+    Cache { path: String, reason: String },
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("The sandbox failed unexpectedly: {0}")]
+    Internal(String),
+}
+
+impl Coded for SandboxError {
+    fn code(&self) -> &'static str {
+        match self {
+            SandboxError::DockerNotInstalled => "docker_not_installed",
+            SandboxError::DockerNotRunning(_) => "docker_not_running",
+            SandboxError::DockerPermissionDenied(_) => "docker_permission_denied",
+            SandboxError::Docker(_) => "docker_error",
+            SandboxError::ImageUnavailable { .. } => "image_unavailable",
+            SandboxError::Cache { .. } => "sandbox_cache_unusable",
+            SandboxError::InvalidInput(_) => "invalid_input",
+            SandboxError::Internal(_) => "sandbox_internal",
+        }
+    }
+}
+
+impl From<SandboxError> for ErrorBody {
+    fn from(e: SandboxError) -> Self {
+        ErrorBody::new(e.code(), e.to_string())
+    }
+}
+
+impl From<bollard::errors::Error> for SandboxError {
+    fn from(e: bollard::errors::Error) -> Self {
+        SandboxError::Docker(crate::docker::describe(&e))
+    }
+}
+
+pub type Result<T, E = SandboxError> = std::result::Result<T, E>;

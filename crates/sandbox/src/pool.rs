@@ -1,0 +1,128 @@
+//! The warm pool: containers started ahead of time, labelled as Rehearse's, that any process
+//! (the app, the CLI) may claim. A claim is an atomic `mkdir` inside the container, done by
+//! the first step of a run, so two processes can never share one. Each container serves one
+//! run and is then removed; one nobody claims ends itself after the idle timeout (its main
+//! process is `sleep`, and it was started with auto-remove).
+
+use crate::config::{Limits, PoolConfig};
+use crate::container::{self, LABEL_EXPIRES, LABEL_LANGUAGE, LABEL_POOL, LABEL_SPEC};
+use crate::error::Result;
+use bollard::query_parameters::ListContainersOptionsBuilder;
+use bollard::Docker;
+use rehearse_core::{now_ms, Language};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+/// Prefix of every run's first step: claim the container, then unpack the files sent on stdin.
+/// It says so on stderr first thing, so a step that cannot even start (a container on its
+/// way out) is told apart from one that started and then failed.
+pub const CLAIM: &str = "mkdir /tmp/.rehearse-claimed 2>/dev/null || exit 97; echo rehearse-claimed >&2; tar -x -f - -C /work || exit 98; cd /work; ";
+pub const CLAIMED: &[u8] = b"rehearse-claimed\n";
+
+/// Names the image and limits a container was started with.
+pub fn spec(image: &str, limits: &Limits) -> String {
+    let mut h = Sha256::new();
+    h.update(image.as_bytes());
+    h.update(serde_json::to_vec(limits).unwrap_or_default());
+    h.update(b"spec-1");
+    h.finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+struct Pooled {
+    id: String,
+    language: String,
+    spec: String,
+    expires: i64,
+}
+
+async fn list(docker: &Docker) -> Result<Vec<Pooled>> {
+    let filters = HashMap::from([
+        ("label", vec![LABEL_POOL.to_string()]),
+        ("status", vec!["running".to_string()]),
+    ]);
+    let options = ListContainersOptionsBuilder::default()
+        .filters(&filters)
+        .build();
+    let list = docker.list_containers(Some(options)).await?;
+    Ok(list
+        .into_iter()
+        .filter_map(|c| {
+            let labels = c.labels.unwrap_or_default();
+            Some(Pooled {
+                id: c.id?,
+                language: labels.get(LABEL_LANGUAGE)?.clone(),
+                spec: labels.get(LABEL_SPEC)?.clone(),
+                expires: labels.get(LABEL_EXPIRES)?.parse().ok()?,
+            })
+        })
+        .collect())
+}
+
+/// Pooled containers for `lang` started with `spec` that will live at least `needed_ms`
+/// longer, newest first. Some may be claimed already; the claim step tells.
+pub async fn claimable(
+    docker: &Docker,
+    lang: Language,
+    spec: &str,
+    needed_ms: u64,
+) -> Result<Vec<String>> {
+    let deadline = now_ms() + i64::try_from(needed_ms).unwrap_or(i64::MAX / 2);
+    let mut found: Vec<Pooled> = list(docker)
+        .await?
+        .into_iter()
+        .filter(|c| c.language == lang.id() && c.spec == spec && c.expires > deadline)
+        .collect();
+    found.sort_by_key(|c| std::cmp::Reverse(c.expires));
+    Ok(found.into_iter().map(|c| c.id).collect())
+}
+
+/// Starts one container for `lang`, labelled so any process can find and claim it.
+pub async fn start(
+    docker: &Docker,
+    lang: Language,
+    image: &str,
+    limits: &Limits,
+    pool: &PoolConfig,
+) -> Result<String> {
+    let idle_ms = i64::try_from(pool.idle_timeout_s.saturating_mul(1000)).unwrap_or(i64::MAX / 2);
+    let labels = HashMap::from([
+        (LABEL_POOL.to_string(), "1".to_string()),
+        (LABEL_LANGUAGE.to_string(), lang.id().to_string()),
+        (LABEL_SPEC.to_string(), spec(image, limits)),
+        (LABEL_EXPIRES.to_string(), (now_ms() + idle_ms).to_string()),
+    ]);
+    container::create(
+        docker,
+        container::body(image, limits, pool.idle_timeout_s, labels),
+    )
+    .await
+}
+
+/// Tops the pool for `lang` up to its size, within the machine-wide container cap.
+pub async fn warm(
+    docker: &Docker,
+    lang: Language,
+    image: &str,
+    limits: &Limits,
+    pool: &PoolConfig,
+) -> Result<u32> {
+    let spec = spec(image, limits);
+    let all = list(docker).await?;
+    let margin = i64::try_from(limits.submit_wall_ms + limits.compile_ms).unwrap_or(0) + 10_000;
+    let ready = all
+        .iter()
+        .filter(|c| c.language == lang.id() && c.spec == spec && c.expires > now_ms() + margin)
+        .count();
+    let want = (pool.size as usize)
+        .saturating_sub(ready)
+        .min((pool.max_containers as usize).saturating_sub(all.len()));
+    for _ in 0..want {
+        start(docker, lang, image, limits, pool).await?;
+    }
+    Ok(u32::try_from(want).unwrap_or(0))
+}
