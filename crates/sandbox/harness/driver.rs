@@ -108,7 +108,7 @@ mod rehearse_driver {
 
 fn main() {
     let worker = std::thread::Builder::new()
-        .stack_size(512 << 20)
+        .stack_size(256 << 20)
         .spawn(rehearse_driver::main)
         .expect("thread");
     let _ = worker.join();

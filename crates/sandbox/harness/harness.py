@@ -14,9 +14,13 @@ NONCE = os.environ.pop("REHEARSE_NONCE", "")
 OUTPUT_CAP = int(os.environ.pop("REHEARSE_OUTPUT_CAP", "1048576"))
 SHOWN = int(os.environ.pop("REHEARSE_SHOWN_CAP", "16384"))
 _frames = os.fdopen(os.dup(1), "w", encoding="utf-8", errors="replace")
+MAIN_PID = os.getpid()
 
 
 def frame(obj):
+    if os.getpid() != MAIN_PID:
+        # A process the candidate forked: it must not report, nor run the remaining tests.
+        os._exit(0)
     _frames.write("\n" + NONCE + " " + json.dumps(obj, allow_nan=False) + "\n")
     _frames.flush()
 

@@ -192,6 +192,7 @@ pub async fn collect_from(
     deadline: tokio::time::Instant,
     stdout_cap: usize,
     stderr_cap: usize,
+    until: Option<&[u8]>,
 ) -> Result<Collected> {
     let mut out = Collected::default();
     let mut first = first.map(Ok);
@@ -218,11 +219,23 @@ pub async fn collect_from(
                     out.overflow = true;
                     return Ok(out);
                 }
+                if until.is_some_and(|marker| ends_after(&out.stdout, marker)) {
+                    break;
+                }
             }
         }
     }
     out.exit_code = exit_code(docker, &step.exec_id).await?;
     Ok(out)
+}
+
+/// Whether `buf` holds `marker` followed by the rest of that line.
+fn ends_after(buf: &[u8], marker: &[u8]) -> bool {
+    buf.ends_with(b"\n")
+        && buf
+            .windows(marker.len())
+            .rposition(|w| w == marker)
+            .is_some_and(|at| !buf[at + marker.len()..buf.len() - 1].contains(&b'\n'))
 }
 
 /// A tar archive of files for a step to unpack into /work.

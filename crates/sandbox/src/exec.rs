@@ -73,7 +73,11 @@ impl Sandbox {
                 vec![format!("REHEARSE_NONCE={nonce}")],
                 files,
                 limits.exec_wall_ms,
-                (cap + 512, cap),
+                crate::Caps {
+                    stdout: cap + 512,
+                    stderr: cap,
+                    until: Some(format!("\n{nonce} {{\"t\":\"exit\"").as_bytes()),
+                },
             )
             .await?;
         let time_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);

@@ -215,6 +215,11 @@ impl Sandbox {
             for frame in reader.feed(&bytes) {
                 self.observe(&mut seen, frame, req.tests.len(), progress);
             }
+            // The run script has reported the program's end; anything it left running in
+            // the background may keep the stream open, and goes with the container.
+            if seen.exit.is_some() {
+                break;
+            }
             let stray = std::mem::take(&mut reader.stray);
             if !stray.is_empty() {
                 let at = seen.current.map(|c| c.0).or(seen.last_started).unwrap_or(0);

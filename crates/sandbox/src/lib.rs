@@ -104,6 +104,13 @@ impl Sandbox {
         .await
     }
 
+    /// How many of Rehearse's containers for `lang` run with today's image and limits
+    /// (pooled and in use).
+    pub async fn containers_of_this_spec(&self, lang: Language) -> Result<usize> {
+        let spec = pool::spec(&self.config.image(lang), &self.config.limits);
+        pool::count(&self.docker, lang, &spec).await
+    }
+
     /// Waits for background work (removing used containers, refilling the pool). A process
     /// that is about to exit calls it so it leaves nothing half done.
     pub async fn settle(&self) {
@@ -139,6 +146,13 @@ impl Sandbox {
             }
         });
     }
+}
+
+/// How much of a step's output to keep, and the stdout line after which it has ended.
+struct Caps<'a> {
+    stdout: usize,
+    stderr: usize,
+    until: Option<&'a [u8]>,
 }
 
 /// The container one run uses, once claimed.
@@ -240,14 +254,22 @@ impl Sandbox {
         env: Vec<String>,
         files: Vec<u8>,
         limit_ms: u64,
-        caps: (usize, usize),
+        caps: Caps<'_>,
     ) -> Result<Collected> {
         let deadline = Instant::now() + Duration::from_millis(limit_ms);
         let (step, first) = self
             .step(lease, script, env, files, limit_ms + 10_000)
             .await?;
-        let mut collected =
-            container::collect_from(&self.docker, step, first, deadline, caps.0, caps.1).await?;
+        let mut collected = container::collect_from(
+            &self.docker,
+            step,
+            first,
+            deadline,
+            caps.stdout,
+            caps.stderr,
+            caps.until,
+        )
+        .await?;
         if collected.timed_out || collected.overflow {
             if let Some(id) = &lease.container {
                 container::remove(&self.docker, id).await;
@@ -313,7 +335,11 @@ impl Sandbox {
                 Vec::new(),
                 files,
                 limit,
-                (ARTEFACT_CAP, COMPILER_OUTPUT_CAP),
+                Caps {
+                    stdout: ARTEFACT_CAP,
+                    stderr: COMPILER_OUTPUT_CAP,
+                    until: None,
+                },
             )
             .await?;
         let ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);

@@ -126,3 +126,12 @@ pub async fn warm(
     }
     Ok(u32::try_from(want).unwrap_or(0))
 }
+
+/// Containers for `lang` with `spec`, claimed or not.
+pub async fn count(docker: &Docker, lang: Language, spec: &str) -> Result<usize> {
+    Ok(list(docker)
+        .await?
+        .iter()
+        .filter(|c| c.language == lang.id() && c.spec == spec)
+        .count())
+}

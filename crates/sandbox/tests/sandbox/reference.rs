@@ -1,10 +1,7 @@
-//! The sandbox against the real Docker Engine, with the runner images `cargo xtask images`
-//! builds (REHEARSE_LOCAL_IMAGES): reference solutions, known-wrong solutions, hostile code.
+//! Reference solutions through the sandbox.
 
-mod support;
-
+use crate::support::*;
 use rehearse_core::run::{RunMode, Verdict};
-use support::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn python_reference_solution_is_accepted() {
