@@ -1,21 +1,17 @@
-//! `rehearse doctor`: one line per check, each ok or failing with the fix.
+//! `rehearse doctor`: one line per check, each ok or failing with the fix, and each
+//! language's runner image.
 
 use crate::App;
 use rehearse_core::paths::Paths;
+use rehearse_core::run::RunnerInfo;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use ts_rs::TS;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum CheckStatus {
-    Ok,
-    Fail,
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Check {
     pub name: String,
-    pub status: CheckStatus,
+    pub ok: bool,
     /// What was found, or what to do about it.
     pub detail: String,
 }
@@ -24,7 +20,7 @@ impl Check {
     fn ok(name: &str, detail: String) -> Check {
         Check {
             name: name.into(),
-            status: CheckStatus::Ok,
+            ok: true,
             detail,
         }
     }
@@ -32,23 +28,79 @@ impl Check {
     fn fail(name: &str, detail: String) -> Check {
         Check {
             name: name.into(),
-            status: CheckStatus::Fail,
+            ok: false,
             detail,
         }
     }
 }
 
-/// Runs every check. Works even when the database cannot be opened.
-pub fn run(paths: &Paths) -> Vec<Check> {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Runner {
+    pub image: String,
+    pub present: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub checks: Vec<Check>,
+    /// By language id; empty when Docker cannot be reached.
+    pub runners: BTreeMap<String, Runner>,
+}
+
+/// Runs every check. Works even when the database cannot be opened or Docker is missing.
+pub async fn run(paths: &Paths) -> Report {
     let mut checks = vec![data_dir(paths)];
+    let mut runners = BTreeMap::new();
     match App::open_at(paths.clone()) {
-        Ok(app) => checks.push(database(&app)),
+        Ok(app) => {
+            checks.push(database(&app));
+            sandbox(&app, &mut checks, &mut runners).await;
+        }
         Err(e) => checks.push(Check::fail(
             "database",
             format!("{} ({})", e, paths.database().display()),
         )),
     }
-    checks
+    Report { checks, runners }
+}
+
+async fn sandbox(app: &App, checks: &mut Vec<Check>, runners: &mut BTreeMap<String, Runner>) {
+    let sandbox = match app.connect_sandbox().await {
+        Ok(sandbox) => sandbox,
+        Err(e) => {
+            checks.push(Check::fail("docker", e.to_string()));
+            return;
+        }
+    };
+    let engine = sandbox.engine();
+    checks.push(Check::ok(
+        "docker",
+        format!(
+            "Docker {} (API {}) at {}",
+            engine.version, engine.api_version, engine.host
+        ),
+    ));
+    match sandbox.runners().await {
+        Ok(list) => {
+            for RunnerInfo {
+                language,
+                image,
+                present,
+            } in list
+            {
+                checks.push(if present {
+                    Check::ok(&format!("image {}", language.id()), format!("{image} is on this machine"))
+                } else {
+                    Check::fail(
+                        &format!("image {}", language.id()),
+                        format!("{image} is not on this machine; the first run in {} downloads it (needs internet), or choose a local image in Settings", language.display_name()),
+                    )
+                });
+                runners.insert(language.id().to_string(), Runner { image, present });
+            }
+        }
+        Err(e) => checks.push(Check::fail("images", e.to_string())),
+    }
 }
 
 fn data_dir(paths: &Paths) -> Check {

@@ -5,6 +5,10 @@ use rehearse_store::StoreError;
 pub enum AppError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Sandbox(#[from] rehearse_sandbox::SandboxError),
+    #[error("{0}")]
+    InvalidInput(String),
     #[error("`{0}` is not a language Rehearse knows; use one of python, javascript, typescript, java, cpp, go, rust.")]
     UnknownLanguage(String),
 }
@@ -13,6 +17,8 @@ impl Coded for AppError {
     fn code(&self) -> &'static str {
         match self {
             AppError::Store(e) => e.code(),
+            AppError::Sandbox(e) => e.code(),
+            AppError::InvalidInput(_) => "invalid_input",
             AppError::UnknownLanguage(_) => "unknown_language",
         }
     }

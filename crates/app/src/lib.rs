@@ -5,8 +5,9 @@ pub mod doctor;
 mod error;
 pub mod logging;
 mod problems;
+pub mod sandbox;
 
-pub use doctor::{Check, CheckStatus};
+pub use doctor::Check;
 pub use error::AppError;
 pub use problems::{language, HintReveal, ProblemView};
 

@@ -3,6 +3,7 @@
 
 mod output;
 mod problems;
+mod sandbox;
 
 use clap::{Parser, Subcommand};
 use output::{fail, CliError};
@@ -27,6 +28,10 @@ enum Command {
         #[command(subcommand)]
         command: problems::ProblemsCommand,
     },
+    /// Run code against a problem's tests in the sandbox (the examples; all tests with --all).
+    Run(sandbox::RunArgs),
+    /// Run a whole program in the sandbox, with stdin from a file.
+    Exec(sandbox::ExecArgs),
     /// Check that everything Rehearse needs works, and say how to fix what does not.
     Doctor {
         /// Print the checks as JSON.
@@ -41,6 +46,8 @@ fn main() -> ExitCode {
     let _log = rehearse_app::logging::init(&paths, "cli", "warn");
     let result = match cli.command {
         Command::Problems { command } => problems::run(command),
+        Command::Run(args) => sandbox::run(args),
+        Command::Exec(args) => sandbox::exec(args),
         Command::Doctor { json } => doctor(&paths, json),
     };
     match result {
@@ -50,24 +57,18 @@ fn main() -> ExitCode {
 }
 
 fn doctor(paths: &Paths, json: bool) -> Result<ExitCode, CliError> {
-    let checks = rehearse_app::doctor::run(paths);
+    let report = sandbox::runtime(json)?.block_on(rehearse_app::doctor::run(paths));
     if json {
-        output::print_json(&checks)?;
+        output::print_json(&report)?;
     } else {
-        for c in &checks {
-            let mark = match c.status {
-                rehearse_app::CheckStatus::Ok => "ok  ",
-                rehearse_app::CheckStatus::Fail => "FAIL",
-            };
-            println!("{mark} {:<10} {}", c.name, c.detail);
+        for c in &report.checks {
+            let mark = if c.ok { "ok  " } else { "FAIL" };
+            println!("{mark} {:<18} {}", c.name, c.detail);
         }
     }
-    let failed = checks
-        .iter()
-        .any(|c| c.status == rehearse_app::CheckStatus::Fail);
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
+    Ok(if report.checks.iter().all(|c| c.ok) {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     })
 }

@@ -18,7 +18,8 @@ impl CliError {
     }
 }
 
-/// Exit codes: 2 for "not found" and bad input (the user can fix the command), 1 otherwise.
+/// Exit codes: 2 for "not found", bad input and a sandbox that is not set up (the user can
+/// fix the command or the machine), 1 otherwise.
 pub fn fail(e: CliError) -> ExitCode {
     if e.json {
         let text =
@@ -28,7 +29,16 @@ pub fn fail(e: CliError) -> ExitCode {
         eprintln!("error[{}]: {}", e.body.code, e.body.message);
     }
     match e.body.code.as_str() {
-        "not_found" | "unknown_language" | "invalid_pack" | "invalid_input" => ExitCode::from(2),
+        "not_found"
+        | "unknown_language"
+        | "invalid_pack"
+        | "invalid_input"
+        | "docker_not_installed"
+        | "docker_not_running"
+        | "docker_permission_denied"
+        | "docker_error"
+        | "image_unavailable"
+        | "sandbox_cache_unusable" => ExitCode::from(2),
         _ => ExitCode::FAILURE,
     }
 }

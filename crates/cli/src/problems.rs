@@ -58,6 +58,8 @@ struct ListItem<'a> {
     difficulty: Difficulty,
     categories: &'a [Category],
     companies: &'a [String],
+    /// new, attempted (any stored run) or solved (an accepted submit).
+    status: rehearse_core::problem::ProblemStatus,
 }
 
 #[derive(Serialize)]
@@ -112,6 +114,7 @@ pub fn run(cmd: ProblemsCommand) -> Result<ExitCode, CliError> {
                         difficulty: p.difficulty,
                         categories: &p.categories,
                         companies: &p.companies,
+                        status: p.status,
                     })
                     .collect();
                 print_json(&items)?;

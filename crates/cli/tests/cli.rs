@@ -9,6 +9,8 @@ fn rehearse(data: &Path, args: &[&str]) -> Output {
         .args(args)
         .env("REHEARSE_DATA_DIR", data)
         .env("REHEARSE_CONFIG_DIR", data.join("config"))
+        // The runner images `cargo xtask images` builds (no registry here).
+        .env("REHEARSE_LOCAL_IMAGES", "1")
         .env_remove("RUST_LOG")
         .output()
         .expect("runs")
@@ -38,7 +40,14 @@ fn problems_list_json_has_the_documented_fields_and_filters() {
             .collect();
         assert_eq!(
             keys,
-            ["categories", "companies", "difficulty", "slug", "title"]
+            [
+                "categories",
+                "companies",
+                "difficulty",
+                "slug",
+                "status",
+                "title"
+            ]
         );
     }
     let easy = json(&rehearse(
@@ -187,12 +196,17 @@ fn doctor_reports_each_check() {
             .any(|l| l.starts_with("ok   database") && l.contains("integrity ok")),
         "{text}"
     );
-    let checks = json(&rehearse(d.path(), &["doctor", "--json"]));
-    assert!(checks
-        .as_array()
-        .expect("array")
-        .iter()
-        .all(|c| c["status"] == "ok"));
+    let report = json(&rehearse(d.path(), &["doctor", "--json"]));
+    let checks = report["checks"].as_array().expect("checks");
+    assert!(checks.iter().all(|c| c["ok"] == true), "{report:#}");
+    for name in ["docker", "image python", "image rust"] {
+        assert!(
+            checks.iter().any(|c| c["name"] == name),
+            "{name} is checked"
+        );
+    }
+    assert_eq!(report["runners"]["cpp"]["present"], true);
+    assert!(report["runners"]["go"]["image"].is_string());
 
     let blocked = d.path().join("file-not-dir");
     std::fs::write(&blocked, "x").expect("write");
@@ -240,4 +254,158 @@ fn a_damaged_database_is_moved_aside_and_the_user_told_where() {
         "{notice} should name {}",
         aside.path().display()
     );
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path.display().to_string()
+}
+
+#[test]
+fn run_exits_0_only_when_accepted_and_prints_the_documented_json() {
+    let d = tempfile::tempdir().expect("temp");
+    let good = write(d.path(), "good.py", "def stair_paths(n):\n    a, b = 1, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n");
+    let out = rehearse(
+        d.path(),
+        &[
+            "run",
+            "--problem",
+            "stair-paths",
+            "--lang",
+            "python",
+            &good,
+            "--all",
+            "--json",
+        ],
+    );
+    let report = json(&out);
+    assert_eq!(report["verdict"], "accepted", "{report:#}");
+    assert_eq!(report["passed"], report["total"]);
+    let first = &report["tests"][0];
+    for key in [
+        "index",
+        "example",
+        "verdict",
+        "time_ms",
+        "memory_kb",
+        "stdout",
+        "stderr",
+        "input",
+        "expected",
+        "actual",
+    ] {
+        assert!(
+            first.get(key).is_some(),
+            "tests[0].{key} is present: {first:#}"
+        );
+    }
+
+    let bad = write(
+        d.path(),
+        "bad.py",
+        "def stair_paths(n):\n    print('thinking')\n    return n + 100\n",
+    );
+    let out = rehearse(
+        d.path(),
+        &["run", "--problem", "stair-paths", "--lang", "python", &bad],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("Wrong Answer") && text.contains("expected:") && text.contains("thinking"),
+        "{text}"
+    );
+
+    let listed = json(&rehearse(
+        d.path(),
+        &["problems", "list", "--search", "stair", "--json"],
+    ));
+    assert_eq!(listed[0]["slug"], "stair-paths");
+    assert_eq!(
+        listed[0]["status"], "solved",
+        "runs are stored, an accepted submit solves: {listed:#}"
+    );
+}
+
+#[test]
+fn run_and_exec_say_what_is_wrong_with_the_setup() {
+    let d = tempfile::tempdir().expect("temp");
+    let file = write(d.path(), "s.py", "def stair_paths(n):\n    return n\n");
+    let out = rehearse(
+        d.path(),
+        &[
+            "run",
+            "--problem",
+            "no-such-problem",
+            "--lang",
+            "python",
+            &file,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let out = rehearse(
+        d.path(),
+        &["run", "--problem", "stair-paths", "--lang", "cobol", &file],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let out = Command::new(env!("CARGO_BIN_EXE_rehearse"))
+        .args(["exec", "--lang", "python", &file, "--json"])
+        .env("REHEARSE_DATA_DIR", d.path())
+        .env(
+            "DOCKER_HOST",
+            format!("unix://{}/no-docker.sock", d.path().display()),
+        )
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let body: Value = serde_json::from_slice(&out.stdout).expect("json error");
+    let code = body["error"]["code"].as_str().unwrap_or_default();
+    assert!(
+        code == "docker_not_running" || code == "docker_not_installed",
+        "{body:#}"
+    );
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Retry"),
+        "{body:#}"
+    );
+}
+
+#[test]
+fn exec_runs_a_program_with_stdin() {
+    let d = tempfile::tempdir().expect("temp");
+    let program = write(d.path(), "main.cpp", "#include <iostream>\nint main() { long long a, b; std::cin >> a >> b; std::cout << a * b << std::endl; return 3; }\n");
+    let stdin = write(d.path(), "in.txt", "6 7\n");
+    let out = rehearse(
+        d.path(),
+        &[
+            "exec", "--lang", "cpp", &program, "--stdin", &stdin, "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "a non-zero exit is a failure");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(report["stdout"], "42\n");
+    assert_eq!(report["exit_code"], 3);
+    assert_eq!(report["status"], "runtime_error");
+    for key in [
+        "signal",
+        "stderr",
+        "time_ms",
+        "memory_kb",
+        "timed_out",
+        "oom_killed",
+        "output_truncated",
+    ] {
+        assert!(report.get(key).is_some(), "{key} is present");
+    }
+    let spin = write(d.path(), "spin.py", "while True:\n    pass\n");
+    let report: Value = serde_json::from_slice(
+        &rehearse(d.path(), &["exec", "--lang", "python", &spin, "--json"]).stdout,
+    )
+    .expect("json");
+    assert_eq!(report["timed_out"], true);
+    assert_eq!(report["status"], "time_limit_exceeded");
 }

@@ -1,5 +1,6 @@
 use crate::language::Language;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -18,6 +19,8 @@ pub enum Theme {
 pub struct Settings {
     pub theme: Theme,
     pub default_language: Language,
+    /// Runner image per language id, chosen on the settings page; empty means the default.
+    pub images: BTreeMap<String, String>,
 }
 
 impl Default for Settings {
@@ -25,6 +28,7 @@ impl Default for Settings {
         Settings {
             theme: Theme::System,
             default_language: Language::Python,
+            images: BTreeMap::new(),
         }
     }
 }

@@ -1,17 +1,19 @@
 //! Rehearse's local database: one SQLite file (WAL, foreign keys, FTS5) in the data
 //! directory, its embedded migrations, the built-in problem library seeded into it, and the
-//! queries the app's use-cases need.
+//! queries the app's use-cases need, including the record of every run.
 
 mod db;
 mod error;
 pub mod migrate;
 mod practice;
 mod problems;
+mod runs;
 mod seed;
 
 pub use db::{Opened, Store};
 pub use error::StoreError;
 pub use problems::{CategoryInfo, Facets, LibraryCounts, LibraryPage, ProblemQuery};
+pub use runs::{JudgeMaterial, RunSummary};
 pub use seed::{builtin_problems, ImportReport, SeedReport};
 
 mod embedded {

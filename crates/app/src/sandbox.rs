@@ -1,0 +1,200 @@
+//! Running code: the sandbox configured from config.toml, the settings page and the
+//! environment; Run and Submit against a problem's tests (with the reference answer for
+//! custom input); the playground; each run stored.
+
+use crate::{App, AppError};
+use rehearse_core::run::{ExecReport, RunMode, RunReport, SandboxProgress, Verdict};
+use rehearse_core::Language;
+use rehearse_sandbox::{JudgeRequest, JudgeTest, Sandbox, SandboxConfig};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// Input the candidate typed for a Run: one value per parameter, by name.
+pub type CustomInput = BTreeMap<String, Value>;
+
+/// What the Run and Submit buttons (and `rehearse run`) ask for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RunRequest {
+    pub slug: String,
+    pub language: Language,
+    pub code: String,
+    pub mode: RunMode,
+    /// Extra inputs for a Run, each checked against the signature.
+    #[serde(default)]
+    #[ts(type = "Array<Record<string, unknown>>")]
+    pub custom: Vec<CustomInput>,
+}
+
+impl App {
+    pub fn config_file(&self) -> std::path::PathBuf {
+        self.paths.config_dir.join("config.toml")
+    }
+
+    /// Defaults, then `[sandbox]` in config.toml, then the images chosen in settings, then
+    /// the environment.
+    pub fn sandbox_config(&self) -> Result<SandboxConfig, AppError> {
+        let file = self.config_file();
+        let mut config = match std::fs::read_to_string(&file) {
+            Ok(text) => SandboxConfig::from_toml(&text)
+                .map_err(|e| AppError::InvalidInput(format!("{}: {e}", file.display())))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => SandboxConfig::default(),
+            Err(e) => return Err(AppError::InvalidInput(format!("{}: {e}", file.display()))),
+        };
+        for (lang, image) in self.store.settings()?.images {
+            if !image.trim().is_empty() {
+                config.images.insert(lang, image);
+            }
+        }
+        config.apply_env(|k| std::env::var(k).ok())?;
+        Ok(config)
+    }
+
+    pub fn sandbox_cache_dir(&self) -> std::path::PathBuf {
+        self.paths.data_dir.join("cache").join("sandbox")
+    }
+
+    pub async fn connect_sandbox(&self) -> Result<Sandbox, AppError> {
+        Ok(Sandbox::connect(self.sandbox_config()?, self.sandbox_cache_dir()).await?)
+    }
+
+    /// Run (the examples and any custom input) or Submit (every test), stored afterwards.
+    pub async fn judge(
+        &self,
+        sandbox: &Sandbox,
+        req: &RunRequest,
+        progress: &(dyn Fn(SandboxProgress) + Send + Sync),
+    ) -> Result<RunReport, AppError> {
+        let RunRequest {
+            slug,
+            language,
+            code,
+            mode,
+            custom,
+        } = req;
+        let (language, mode) = (*language, *mode);
+        let material = self.store.judge_material(slug)?;
+        for (k, input) in custom.iter().enumerate() {
+            check_input(&material.signature, input)
+                .map_err(|e| AppError::InvalidInput(format!("custom input {}: {e}", k + 1)))?;
+        }
+        let mut tests: Vec<JudgeTest> = material
+            .tests
+            .iter()
+            .filter(|t| mode == RunMode::Submit || t.example)
+            .map(|t| JudgeTest {
+                input: t.input.clone(),
+                expected: Some(t.expected.clone()),
+                example: t.example,
+                custom: false,
+            })
+            .collect();
+        let request = |language, code: &str, tests| JudgeRequest {
+            language,
+            code: code.to_string(),
+            signature: material.signature.clone(),
+            comparator: material.comparator.clone(),
+            tests,
+            time_limit_ms: material.time_limit_ms,
+            mode,
+        };
+        if mode == RunMode::Run && !custom.is_empty() {
+            let expected = self
+                .reference_answers(sandbox, &material, custom, &request)
+                .await?;
+            tests.extend(
+                custom
+                    .iter()
+                    .zip(expected)
+                    .map(|(input, expected)| JudgeTest {
+                        input: input.clone(),
+                        expected,
+                        example: false,
+                        custom: true,
+                    }),
+            );
+        }
+        let report = sandbox
+            .judge(&request(language, code, tests), progress)
+            .await?;
+        if let Err(e) = self.store.record_run(slug, code, &report) {
+            tracing::error!(error = %e, "run not stored");
+            return Err(e.into());
+        }
+        Ok(report)
+    }
+
+    /// What the reference solution answers for each custom input (None where it fails).
+    async fn reference_answers(
+        &self,
+        sandbox: &Sandbox,
+        material: &rehearse_store::JudgeMaterial,
+        custom: &[CustomInput],
+        request: &(dyn Fn(Language, &str, Vec<JudgeTest>) -> JudgeRequest + Send + Sync),
+    ) -> Result<Vec<Option<Value>>, AppError> {
+        let Some((lang, code)) = material
+            .solutions
+            .iter()
+            .find(|(l, _)| **l == Language::Python)
+            .or_else(|| material.solutions.iter().next())
+        else {
+            return Ok(vec![None; custom.len()]);
+        };
+        let tests = custom
+            .iter()
+            .map(|input| JudgeTest {
+                input: input.clone(),
+                expected: None,
+                example: false,
+                custom: true,
+            })
+            .collect();
+        let report = sandbox.judge(&request(*lang, code, tests), &|_| {}).await?;
+        Ok(report
+            .tests
+            .into_iter()
+            .map(|t| {
+                (t.verdict == Verdict::Accepted)
+                    .then_some(t.actual)
+                    .flatten()
+            })
+            .collect())
+    }
+
+    /// The playground: a whole program with stdin, stored as an `exec` run.
+    pub async fn exec(
+        &self,
+        sandbox: &Sandbox,
+        language: Language,
+        code: &str,
+        stdin: &[u8],
+        progress: &(dyn Fn(SandboxProgress) + Send + Sync),
+    ) -> Result<ExecReport, AppError> {
+        let report = sandbox.exec(language, code, stdin, progress).await?;
+        let status = serde_json::to_value(report.status)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
+        self.store
+            .record_exec(language, code, &status, &report, report.time_ms)?;
+        Ok(report)
+    }
+}
+
+fn check_input(sig: &rehearse_core::Signature, input: &CustomInput) -> Result<(), String> {
+    for p in &sig.params {
+        let value = input
+            .get(&p.name)
+            .ok_or_else(|| format!("`{}` is missing", p.name))?;
+        p.ty.check(value)
+            .map_err(|e| format!("`{}`: {e}", p.name))?;
+    }
+    if let Some(extra) = input
+        .keys()
+        .find(|k| !sig.params.iter().any(|p| &p.name == *k))
+    {
+        return Err(format!("`{extra}` is not a parameter"));
+    }
+    Ok(())
+}

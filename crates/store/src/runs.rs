@@ -1,0 +1,141 @@
+//! What running code needs from the library (tests, comparator, limits, the reference
+//! answer), and the record of every run.
+
+use crate::db::Store;
+use crate::error::{Result, StoreError};
+use crate::problems::{not_found, parse_json};
+use rehearse_core::problem::{Comparator, Signature, TestCase};
+use rehearse_core::run::{RunMode, RunReport, Verdict};
+use rehearse_core::{now_ms, Language};
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// A problem as the judge needs it. Hidden tests are here: this never crosses IPC.
+#[derive(Debug, Clone)]
+pub struct JudgeMaterial {
+    pub signature: Signature,
+    pub comparator: Comparator,
+    pub time_limit_ms: u32,
+    pub tests: Vec<TestCase>,
+    pub solutions: BTreeMap<Language, String>,
+}
+
+/// One stored run, as the problem view's history lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RunSummary {
+    pub id: String,
+    pub language: Language,
+    pub mode: String,
+    pub verdict: Verdict,
+    pub passed: u32,
+    pub total: u32,
+    pub duration_ms: u64,
+    pub created_at: i64,
+}
+
+impl Store {
+    pub fn judge_material(&self, slug: &str) -> Result<JudgeMaterial> {
+        self.with(|c| {
+            let row = c
+                .query_row(
+                    "SELECT id, signature_json, comparator, time_limit_ms FROM problems WHERE slug = ?1",
+                    [slug],
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u32>(3)?)),
+                )
+                .optional()?;
+            let (id, sig, comparator, time_limit_ms) = row.ok_or_else(|| not_found(slug))?;
+            let tests = c
+                .prepare_cached("SELECT input, expected, hidden, explanation FROM problem_tests WHERE problem_id = ?1 ORDER BY ordinal")?
+                .query_map([id], |r| {
+                    Ok(TestCase {
+                        input: parse_json(r, 0)?,
+                        expected: parse_json(r, 1)?,
+                        example: !r.get::<_, bool>(2)?,
+                        explanation: r.get(3)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let solutions = c
+                .prepare_cached("SELECT language, code FROM reference_solutions WHERE problem_id = ?1")?
+                .query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+                .into_iter()
+                .filter_map(|(l, code)| Some((Language::parse(&l)?, code)))
+                .collect();
+            Ok(JudgeMaterial {
+                signature: Signature::from_json(&sig).map_err(StoreError::Invalid)?,
+                comparator: Comparator::parse(&comparator).map_err(StoreError::Invalid)?,
+                time_limit_ms,
+                tests,
+                solutions,
+            })
+        })
+    }
+
+    /// Stores a Run or Submit with its code and every test's result; returns the run's id.
+    pub fn record_run(&self, slug: &str, code: &str, report: &RunReport) -> Result<String> {
+        let id = uuid::Uuid::now_v7().to_string();
+        let mode = match report.mode {
+            RunMode::Run => "run",
+            RunMode::Submit => "submit",
+        };
+        let results =
+            serde_json::to_string(&report.tests).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        self.with(|c| {
+            c.execute(
+                "INSERT INTO runs (id, session_id, problem_slug, language, code, mode, verdict, results, duration_ms, created_at) VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                rusqlite::params![id, slug, report.language.id(), code, mode, report.verdict.id(), results, i64::try_from(report.wall_ms).unwrap_or(i64::MAX), now_ms()],
+            )?;
+            Ok(())
+        })?;
+        Ok(id)
+    }
+
+    /// Stores a playground run (`rehearse exec`); its results are the exec report.
+    pub fn record_exec(
+        &self,
+        lang: Language,
+        code: &str,
+        status: &str,
+        report: &impl Serialize,
+        duration_ms: u64,
+    ) -> Result<String> {
+        let id = uuid::Uuid::now_v7().to_string();
+        let results =
+            serde_json::to_string(report).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        self.with(|c| {
+            c.execute(
+                "INSERT INTO runs (id, session_id, problem_slug, language, code, mode, verdict, results, duration_ms, created_at) VALUES (?1, NULL, '', ?2, ?3, 'exec', ?4, ?5, ?6, ?7)",
+                rusqlite::params![id, lang.id(), code, status, results, i64::try_from(duration_ms).unwrap_or(i64::MAX), now_ms()],
+            )?;
+            Ok(())
+        })?;
+        Ok(id)
+    }
+
+    /// The latest runs of a problem, newest first.
+    pub fn runs(&self, slug: &str, limit: u32) -> Result<Vec<RunSummary>> {
+        self.with(|c| {
+            let rows = c
+                .prepare_cached("SELECT id, language, mode, verdict, results, duration_ms, created_at FROM runs WHERE problem_slug = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2")?
+                .query_map(rusqlite::params![slug, limit], |r| {
+                    let results: Vec<serde_json::Value> = parse_json(r, 4)?;
+                    let passed = results.iter().filter(|t| t["verdict"] == "accepted").count();
+                    Ok(RunSummary {
+                        id: r.get(0)?,
+                        language: Language::parse(&r.get::<_, String>(1)?).unwrap_or(Language::Python),
+                        mode: r.get(2)?,
+                        verdict: serde_json::from_value(serde_json::Value::String(r.get(3)?)).unwrap_or(Verdict::InternalError),
+                        passed: u32::try_from(passed).unwrap_or(0),
+                        total: u32::try_from(results.len()).unwrap_or(0),
+                        duration_ms: u64::try_from(r.get::<_, i64>(5)?).unwrap_or(0),
+                        created_at: r.get(6)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+}
