@@ -46,6 +46,7 @@ pub fn write(dir: &Path) -> std::io::Result<()> {
     types.sort();
     let mut ts = String::from(HEADER);
     ts.push_str("import { invoke } from \"@tauri-apps/api/core\";\n");
+    ts.push_str("import { listen, type UnlistenFn } from \"@tauri-apps/api/event\";\n");
     for t in &types {
         ts.push_str(&format!("import type {{ {t} }} from \"./{t}\";\n"));
     }
@@ -73,6 +74,13 @@ pub fn write(dir: &Path) -> std::io::Result<()> {
             params.join(", "),
             ts_type(&sig.ret),
             sig.name,
+        ));
+    }
+    for (event, payload) in commands::EVENTS {
+        let name = format!("on_{}", event.replace('-', "_"));
+        ts.push_str(&format!(
+            "\n/** Calls `handler` with each `{event}` event until the returned function is called. */\nexport function {}(handler: (payload: {payload}) => void): Promise<UnlistenFn> {{\n  return listen<{payload}>(\"{event}\", (e) => handler(e.payload));\n}}\n",
+            camel(&name),
         ));
     }
     std::fs::write(dir.join("commands.ts"), ts)?;

@@ -18,6 +18,7 @@ pub struct Shell {
     pub app: Result<App, ErrorBody>,
     pub smoke: bool,
     pub started: Instant,
+    pub sandbox: crate::commands::SandboxSlot,
 }
 
 /// How long smoke mode waits for the UI before failing.
@@ -73,6 +74,7 @@ pub fn run(opts: Options) -> ExitCode {
             app,
             smoke: opts.smoke,
             started,
+            sandbox: Default::default(),
         })
         .setup(|app| {
             software_compositing(app);

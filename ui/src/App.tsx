@@ -13,7 +13,7 @@ const loadProblemView = () => (problemModule ??= import("./views/Problem"));
 
 export type Route = { view: "library" } | { view: "problem"; slug: string } | { view: "settings" };
 
-const DEFAULT_SETTINGS: Settings = { theme: "system", default_language: "python" };
+const DEFAULT_SETTINGS: Settings = { theme: "system", default_language: "python", images: {} };
 
 export function App() {
   const [route, setRoute] = useState<Route>({ view: "library" });

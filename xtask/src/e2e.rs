@@ -75,6 +75,8 @@ pub fn run() -> Result {
         // compositing (its Linux default); people using the app are not affected. The
         // installer smoke test and `cargo xtask bench` run the default mode.
         .env("REHEARSE_GPU_COMPOSITING", "1")
+        // The runner images `cargo xtask images` builds (no registry here).
+        .env("REHEARSE_LOCAL_IMAGES", "1")
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| format!("cannot start tauri-driver (run `cargo xtask setup`): {e}"))?;

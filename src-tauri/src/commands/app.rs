@@ -18,6 +18,8 @@ pub struct AppInfo {
 pub struct LanguageInfo {
     pub id: Language,
     pub label: String,
+    /// The runner image used unless Settings, config.toml or the environment name another.
+    pub default_image: String,
 }
 
 pub fn info(ctx: &Ctx) -> Result<AppInfo, ErrorBody> {
@@ -33,6 +35,7 @@ pub fn info(ctx: &Ctx) -> Result<AppInfo, ErrorBody> {
             .map(|&id| LanguageInfo {
                 id,
                 label: id.display_name().into(),
+                default_image: rehearse_sandbox::config::default_image(id).into(),
             })
             .collect(),
     })

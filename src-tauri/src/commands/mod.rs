@@ -3,12 +3,14 @@
 
 mod app;
 mod library;
+mod sandbox;
 mod settings;
 
 use crate::shell::Shell;
 use rehearse_core::ErrorBody;
 
 pub use app::AppInfo;
+pub use sandbox::SandboxSlot;
 
 /// What a command handler receives.
 pub struct Ctx {
@@ -16,11 +18,16 @@ pub struct Ctx {
     pub handle: tauri::AppHandle,
     pub smoke: bool,
     pub started: std::time::Instant,
+    pub sandbox: SandboxSlot,
 }
 
 fn err(e: impl Into<rehearse_app::AppError>) -> ErrorBody {
     e.into().into()
 }
+
+/// Events the shell sends the UI: (event name, payload type). Each gets a typed listener in
+/// `commands.ts`.
+pub const EVENTS: &[(&str, &str)] = &[("sandbox-progress", "SandboxProgress")];
 
 /// One command as the TypeScript generator sees it.
 pub struct CommandSig {
@@ -39,7 +46,7 @@ macro_rules! commands {
                 handle: tauri::AppHandle,
                 $($arg: $ty),*
             ) -> Result<$ret, ErrorBody> {
-                let ctx = Ctx { app: shell.app.clone()?, handle, smoke: shell.smoke, started: shell.started };
+                let ctx = Ctx { app: shell.app.clone()?, handle, smoke: shell.smoke, started: shell.started, sandbox: shell.sandbox.clone() };
                 tauri::async_runtime::spawn_blocking(move || $handler(&ctx, $($arg),*))
                     .await
                     .map_err(|e| ErrorBody::new("internal", format!("The command failed unexpectedly: {e}")))?
@@ -63,6 +70,7 @@ macro_rules! commands {
         pub fn export_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
             $( $( export_if_named::<$ty>(cfg)?; )* export_if_named::<$ret>(cfg)?; )*
             export_if_named::<ErrorBody>(cfg)?;
+            export_if_named::<rehearse_core::run::SandboxProgress>(cfg)?;
             Ok(())
         }
     };
@@ -89,6 +97,7 @@ fn export_deps<T: ts_rs::TS + 'static>(cfg: &ts_rs::Config) -> Result<(), ts_rs:
     }
     let mut v = Export(cfg, Ok(()));
     T::visit_dependencies(&mut v);
+    T::visit_generics(&mut v);
     v.1
 }
 
@@ -113,4 +122,12 @@ commands! {
     settings_get() -> rehearse_core::settings::Settings => settings::get;
     /// Saves the user's preferences.
     settings_save(settings: rehearse_core::settings::Settings) -> () => settings::save;
+    /// Whether code can run: Docker's state (connecting again, for Retry) and each image.
+    sandbox_status() -> sandbox::SandboxStatus => sandbox::status;
+    /// Starts containers ahead of time for the language on screen.
+    sandbox_warm(language: rehearse_core::Language) -> u32 => sandbox::warm;
+    /// Run or Submit; progress arrives as `sandbox-progress` events. The run is stored.
+    code_run(request: rehearse_app::sandbox::RunRequest) -> rehearse_core::run::RunReport => sandbox::run;
+    /// The latest stored runs of a problem.
+    runs_list(slug: String) -> Vec<rehearse_store::RunSummary> => sandbox::runs;
 }

@@ -131,3 +131,96 @@ fn library_problem_hint_editor_and_draft_after_restart() {
     s.find("[data-testid=theme-system]").click();
     s.quit();
 }
+
+/// Replaces the editor's whole document, as a paste would (typing would be re-indented).
+fn set_code(s: &Session, code: &str) {
+    s.script(
+        "const view = document.querySelector('.cm-content').cmTile.root.view; view.dispatch({changes: {from: 0, to: view.state.doc.length, insert: arguments[0]}});",
+        json!([code]),
+    );
+}
+
+fn verdict(s: &Session) -> String {
+    s.wait_until("a verdict", || {
+        let v = s.texts("[data-testid=verdict]");
+        v.first().cloned()
+    })
+}
+
+#[test]
+fn run_and_submit_in_the_sandbox() {
+    let s = Session::start();
+    s.wait_all("[data-testid=problem-row]", 8);
+    s.find("[data-testid=problem-row][data-slug=stair-paths] td.title")
+        .click();
+    s.wait_until("the sandbox to be ready", || {
+        (!s.texts("[data-testid=sandbox-ready]").is_empty()).then_some(())
+    });
+
+    // The starter code returns nothing: every example fails, each with its own row, and
+    // so does the input typed in; its expected answer comes from the reference solution.
+    s.script(
+        "const el = document.querySelector('[data-testid=custom-input]'); el.value = arguments[0]; el.dispatchEvent(new Event('input', {bubbles: true}));",
+        json!(["{\"n\": 10}"]),
+    );
+    s.find("[data-testid=run]").click();
+    assert_eq!(verdict(&s), "Wrong Answer");
+    let rows = s.attrs("[data-testid=result-row]", "data-verdict");
+    assert!(rows.len() >= 3, "examples plus the custom input: {rows:?}");
+    assert!(!s.find("[data-testid=result-detail]").text().is_empty());
+    s.find("[data-testid=result-row]:last-child td").click();
+    let detail = s.find("[data-testid=result-detail]").text();
+    assert!(
+        detail.contains("89"),
+        "the reference answer for n = 10: {detail}"
+    );
+    s.screenshot("run-wrong-answer");
+
+    set_code(
+        &s,
+        "def stair_paths(n):\n    a, b = 1, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n",
+    );
+    s.find("[data-testid=submit]").click();
+    let rows = s.wait_until("the submit to finish", || {
+        let rows = s.attrs("[data-testid=result-row]", "data-verdict");
+        (s.texts("[data-testid=verdict]").first().map(String::as_str) == Some("Accepted")
+            && rows.len() > 3)
+            .then_some(rows)
+    });
+    assert!(
+        rows.len() > 3 && rows.iter().all(|v| v == "accepted"),
+        "{rows:?}"
+    );
+    s.screenshot("submit-accepted");
+
+    set_select(&s, "language", "java");
+    s.wait_until("the Java starter", || {
+        s.find("[data-testid=editor-content]")
+            .text()
+            .contains("class Solution")
+            .then_some(())
+    });
+    set_code(
+        &s,
+        "class Solution {\n    public int stairPaths(int n) {\n        return n +;\n    }\n}\n",
+    );
+    s.find("[data-testid=run]").click();
+    assert_eq!(verdict(&s), "Compile Error");
+    assert!(s
+        .find("[data-testid=compile-output]")
+        .text()
+        .contains("Solution.java:3"));
+    s.screenshot("run-compile-error");
+
+    s.find("[data-testid=back]").click();
+    s.wait_until("the problem marked solved", || {
+        s.attrs(
+            "[data-testid=problem-row][data-slug=stair-paths] td.status",
+            "class",
+        )
+        .first()
+        .filter(|c| c.contains("solved"))
+        .map(|_| ())
+    });
+    s.quit();
+}

@@ -5,4 +5,8 @@ import type { Theme } from "./Theme";
 /**
  * The user's preferences, stored in the database.
  */
-export type Settings = { theme: Theme, default_language: Language, };
+export type Settings = { theme: Theme, default_language: Language, 
+/**
+ * Runner image per language id, chosen on the settings page; empty means the default.
+ */
+images: { [key in string]: string }, };

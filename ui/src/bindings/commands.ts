@@ -1,5 +1,6 @@
 // Generated from src-tauri/src/commands/mod.rs by `cargo xtask bindings`. Do not edit.
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AppInfo } from "./AppInfo";
 import type { Category } from "./Category";
 import type { CategoryInfo } from "./CategoryInfo";
@@ -10,6 +11,7 @@ import type { Facets } from "./Facets";
 import type { HintReveal } from "./HintReveal";
 import type { Language } from "./Language";
 import type { LanguageInfo } from "./LanguageInfo";
+import type { LayerProgress } from "./LayerProgress";
 import type { LibraryCounts } from "./LibraryCounts";
 import type { LibraryPage } from "./LibraryPage";
 import type { Notice } from "./Notice";
@@ -18,8 +20,17 @@ import type { ProblemQuery } from "./ProblemQuery";
 import type { ProblemStatus } from "./ProblemStatus";
 import type { ProblemSummary } from "./ProblemSummary";
 import type { ProblemView } from "./ProblemView";
+import type { RunMode } from "./RunMode";
+import type { RunReport } from "./RunReport";
+import type { RunRequest } from "./RunRequest";
+import type { RunSummary } from "./RunSummary";
+import type { RunnerInfo } from "./RunnerInfo";
+import type { SandboxProgress } from "./SandboxProgress";
+import type { SandboxStatus } from "./SandboxStatus";
 import type { Settings } from "./Settings";
+import type { TestResult } from "./TestResult";
 import type { Theme } from "./Theme";
+import type { Verdict } from "./Verdict";
 
 export type {
   AppInfo,
@@ -32,6 +43,7 @@ export type {
   HintReveal,
   Language,
   LanguageInfo,
+  LayerProgress,
   LibraryCounts,
   LibraryPage,
   Notice,
@@ -40,8 +52,17 @@ export type {
   ProblemStatus,
   ProblemSummary,
   ProblemView,
+  RunMode,
+  RunReport,
+  RunRequest,
+  RunSummary,
+  RunnerInfo,
+  SandboxProgress,
+  SandboxStatus,
   Settings,
+  TestResult,
   Theme,
+  Verdict,
 };
 
 /** Version, data folder, and anything the user must be told at start. */
@@ -92,4 +113,29 @@ export function settingsGet(): Promise<Settings> {
 /** Saves the user's preferences. */
 export function settingsSave(settings: Settings): Promise<void> {
   return invoke("settings_save", { settings });
+}
+
+/** Whether code can run: Docker's state (connecting again, for Retry) and each image. */
+export function sandboxStatus(): Promise<SandboxStatus> {
+  return invoke("sandbox_status");
+}
+
+/** Starts containers ahead of time for the language on screen. */
+export function sandboxWarm(language: Language): Promise<number> {
+  return invoke("sandbox_warm", { language });
+}
+
+/** Run or Submit; progress arrives as `sandbox-progress` events. The run is stored. */
+export function codeRun(request: RunRequest): Promise<RunReport> {
+  return invoke("code_run", { request });
+}
+
+/** The latest stored runs of a problem. */
+export function runsList(slug: string): Promise<Array<RunSummary>> {
+  return invoke("runs_list", { slug });
+}
+
+/** Calls `handler` with each `sandbox-progress` event until the returned function is called. */
+export function onSandboxProgress(handler: (payload: SandboxProgress) => void): Promise<UnlistenFn> {
+  return listen<SandboxProgress>("sandbox-progress", (e) => handler(e.payload));
 }

@@ -3,6 +3,7 @@ import { errorBody } from "../api";
 import { debounce } from "./debounce";
 import { formatValue } from "./format";
 import { renderMarkdown } from "./markdown";
+import { parseCustomInputs, progressText, verdictLabel } from "./run";
 import { resolveTheme } from "./theme";
 
 describe("renderMarkdown", () => {
@@ -66,5 +67,23 @@ describe("errorBody", () => {
     expect(errorBody({ code: "not_found", message: "No problem." })).toEqual({ code: "not_found", message: "No problem." });
     expect(errorBody(new Error("boom"))).toEqual({ code: "internal", message: "boom" });
     expect(errorBody("text")).toEqual({ code: "internal", message: "text" });
+  });
+});
+
+describe("run helpers", () => {
+  it("reads custom input as one JSON object per line", () => {
+    expect(parseCustomInputs('{"n": 3}\n\n  {"n": 5}  ')).toEqual({ inputs: [{ n: 3 }, { n: 5 }], error: null });
+    expect(parseCustomInputs('{"n": 3}\n[1, 2]').error).toMatch(/Line 2 should be an object/);
+    expect(parseCustomInputs("{nope").error).toMatch(/Line 1 is not valid JSON/);
+    expect(parseCustomInputs("").inputs).toEqual([]);
+  });
+
+  it("says what the sandbox is doing", () => {
+    expect(progressText(null, "submit")).toBe("Submitting…");
+    expect(progressText({ kind: "compiling", language: "java" }, "run")).toBe("Compiling…");
+    expect(progressText({ kind: "running", started: 2, total: 9 }, "submit")).toBe("Submitting: test 2 of 9");
+    const pulling = progressText({ kind: "pulling", image: "python:3.12-slim", layers: [{ id: "a", status: "Downloading", current: 5e6, total: 2e7 }] }, "run");
+    expect(pulling).toBe("Downloading python:3.12-slim: 5.0 of 20.0 MB");
+    expect(verdictLabel("time_limit_exceeded")).toBe("Time Limit Exceeded");
   });
 });

@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { draftReset, draftSave, errorBody, hintReveal, problemOpen } from "../api";
-import type { ErrorBody, Facets, Language, LanguageInfo, ProblemView } from "../bindings/commands";
+import { codeRun, draftReset, draftSave, errorBody, hintReveal, onSandboxProgress, problemOpen, sandboxStatus, sandboxWarm } from "../api";
+import type { ErrorBody, Facets, Language, LanguageInfo, ProblemView, RunMode, RunReport, SandboxProgress, SandboxStatus } from "../bindings/commands";
 import { Editor } from "../components/Editor";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { RunPanel } from "../components/RunPanel";
+import { parseCustomInputs } from "../lib/run";
 import { debounce } from "../lib/debounce";
 import { capitalise, formatValue } from "../lib/format";
 import { renderMarkdown } from "../lib/markdown";
@@ -17,6 +19,12 @@ export function ProblemPage({ slug, facets, languages, initialLanguage, onBack }
   const [hints, setHints] = useState<string[]>([]);
   const [save, setSave] = useState<SaveState>("saved");
   const [error, setError] = useState<ErrorBody | null>(null);
+  const [sandbox, setSandbox] = useState<SandboxStatus | null>(null);
+  const [busy, setBusy] = useState<RunMode | null>(null);
+  const [progress, setProgress] = useState<SandboxProgress | null>(null);
+  const [report, setReport] = useState<RunReport | null>(null);
+  const [runError, setRunError] = useState<ErrorBody | null>(null);
+  const [custom, setCustom] = useState("");
   const labels = new Map(facets.categories.map((c) => [c.id, c.label]));
   const dark = document.documentElement.dataset.theme === "dark";
 
@@ -44,9 +52,51 @@ export function ProblemPage({ slug, facets, languages, initialLanguage, onBack }
         setCode(v.draft ?? v.starter_code);
         setHints(v.revealed_hints);
         setSave("saved");
+        setReport(null);
       })
       .catch((e) => setError(errorBody(e)));
   }, [slug, language, saver]);
+
+  const checkSandbox = () => {
+    sandboxStatus()
+      .then((st) => {
+        setSandbox(st);
+        if (st.ready) {
+          setRunError(null);
+          sandboxWarm(language).catch(() => undefined);
+        }
+      })
+      .catch((e) => setRunError(errorBody(e)));
+  };
+  useEffect(checkSandbox, [language]);
+
+  useEffect(() => {
+    const unlisten = onSandboxProgress(setProgress);
+    return () => {
+      unlisten.then((f) => f());
+    };
+  }, []);
+
+  const runCode = async (mode: RunMode) => {
+    if (busy) return;
+    const parsed = parseCustomInputs(mode === "run" ? custom : "");
+    if (parsed.error) {
+      setRunError({ code: "invalid_input", message: `Custom input: ${parsed.error}` });
+      return;
+    }
+    saver.flush();
+    setBusy(mode);
+    setProgress(null);
+    setRunError(null);
+    try {
+      setReport(await codeRun({ slug, language, code, mode, custom: parsed.inputs }));
+    } catch (e) {
+      setReport(null);
+      setRunError(errorBody(e));
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const revealNext = async () => {
     if (!view || hints.length >= view.problem.hint_count) return;
@@ -73,7 +123,10 @@ export function ProblemPage({ slug, facets, languages, initialLanguage, onBack }
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === "s") {
+      if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
+        e.preventDefault();
+        runCode(e.shiftKey ? "submit" : "run");
+      } else if ((e.ctrlKey || e.metaKey) && e.key === "s") {
         e.preventDefault();
         saver.flush();
       } else if (e.altKey && e.key.toLowerCase() === "h") {
@@ -156,11 +209,17 @@ export function ProblemPage({ slug, facets, languages, initialLanguage, onBack }
           <button class="ghost" onClick={reset} data-testid="reset">
             Reset to starter
           </button>
+          <button class="primary" onClick={() => runCode("run")} disabled={busy !== null} data-testid="run" title="Run the examples and your custom input (Ctrl+Enter)">
+            Run
+          </button>
+          <button onClick={() => runCode("submit")} disabled={busy !== null} data-testid="submit" title="Run every test, hidden ones included (Ctrl+Shift+Enter)">
+            Submit
+          </button>
           <span class={`save ${save}`} data-testid="save-state">
             {save === "saved" ? "Draft saved" : save === "saving" ? "Saving…" : save === "failed" ? "Not saved" : "Unsaved"}
           </span>
           <span class="shortcuts muted small">
-            <kbd>Ctrl+S</kbd> save · <kbd>Alt+H</kbd> hint · <kbd>Esc</kbd> back
+            <kbd>Ctrl+Enter</kbd> run · <kbd>Ctrl+Shift+Enter</kbd> submit · <kbd>Ctrl+S</kbd> save · <kbd>Alt+H</kbd> hint · <kbd>Esc</kbd> back
           </span>
         </div>
         <Editor
@@ -173,6 +232,17 @@ export function ProblemPage({ slug, facets, languages, initialLanguage, onBack }
             setSave("unsaved");
             saver.call(slug, language, text);
           }}
+        />
+        <RunPanel
+          status={sandbox}
+          onRetry={checkSandbox}
+          busy={busy}
+          progress={progress}
+          report={report}
+          error={runError}
+          custom={custom}
+          onCustom={setCustom}
+          customExample={view.problem.examples[0] ? JSON.stringify(view.problem.examples[0].input) : ""}
         />
       </div>
     </section>

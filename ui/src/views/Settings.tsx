@@ -35,6 +35,30 @@ export function SettingsView({ info, settings, onChange }: Props) {
           ))}
         </select>
       </label>
+      <fieldset class="images">
+        <legend>Sandbox images</legend>
+        <p class="muted small">
+          The Docker image each language runs in. Leave empty for the default; a local image (for example one built with <code>cargo xtask images</code>) works offline.
+          <code>REHEARSE_IMAGE_&lt;LANGUAGE&gt;</code> overrides this.
+        </p>
+        {(info?.languages ?? []).map((l) => (
+          <label class="image" key={l.id}>
+            <span>{l.label}</span>
+            <input
+              type="text"
+              spellcheck={false}
+              placeholder={l.default_image}
+              value={settings.images[l.id] ?? ""}
+              data-testid={`image-${l.id}`}
+              onChange={(e) => {
+                const images = { ...settings.images, [l.id]: (e.target as HTMLInputElement).value.trim() };
+                if (!images[l.id]) delete images[l.id];
+                onChange({ ...settings, images });
+              }}
+            />
+          </label>
+        ))}
+      </fieldset>
       {info && (
         <dl class="paths">
           <dt>Data folder</dt>
