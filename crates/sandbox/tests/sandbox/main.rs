@@ -3,6 +3,7 @@
 //! the pool, and the playground.
 
 mod hostile;
+mod pull;
 mod reference;
 mod support;
 mod verdicts;
