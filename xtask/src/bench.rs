@@ -1,5 +1,5 @@
-//! `cargo xtask bench`: library search latency, app start to library rendered, and the
-//! memory of the app's process tree. Figures go to docs/performance.md by hand.
+//! `cargo xtask bench`: library search latency, app start to library rendered, the
+//! memory of the app's process tree, and the sandbox's speed. Figures go to docs/performance.md by hand.
 
 use crate::bundle;
 use crate::e2e;
@@ -12,9 +12,10 @@ pub fn run(which: &str) -> Result {
     match which {
         "search" => search(),
         "startup" => startup(),
-        "all" => search().and_then(|()| startup()),
+        "sandbox" => sandbox(),
+        "all" => search().and_then(|()| startup()).and_then(|()| sandbox()),
         other => Err(format!(
-            "unknown benchmark `{other}`; use search, startup or all"
+            "unknown benchmark `{other}`; use search, startup, sandbox or all"
         )),
     }
 }
@@ -22,6 +23,13 @@ pub fn run(which: &str) -> Result {
 fn search() -> Result {
     step("library search latency (release)");
     util::cargo(&["bench", "-p", "rehearse-store", "--bench", "search"])
+}
+
+fn sandbox() -> Result {
+    crate::docker::ensure_running()?;
+    crate::images::build(None)?;
+    step("sandbox: warm-pool Run/Submit against cold docker run, Java compile-cache hit, 20 concurrent Submits");
+    util::cargo(&["bench", "-p", "rehearse-sandbox", "--bench", "sandbox"])
 }
 
 fn startup() -> Result {

@@ -4,7 +4,6 @@
 use crate::config::Limits;
 use crate::error::{Result, SandboxError};
 use bollard::container::LogOutput;
-use bollard::exec::{CreateExecOptions, StartExecOptions, StartExecResults};
 use bollard::models::{ContainerCreateBody, HostConfig, ResourcesUlimits};
 use bollard::query_parameters::{CreateContainerOptionsBuilder, RemoveContainerOptionsBuilder};
 use bollard::Docker;
@@ -21,6 +20,18 @@ pub const LABEL_SPEC: &str = "app.rehearse.spec";
 pub const LABEL_EXPIRES: &str = "app.rehearse.expires-ms";
 
 const MIB: i64 = 1 << 20;
+
+/// What a pooled container runs: unpack the files sent on stdin (waiting at most the idle
+/// timeout), say so on stderr, then run `step.sh` with the variables in `.rehearse-env`.
+fn agent(idle_s: u64) -> String {
+    format!(
+        "timeout {idle_s} tar -x -f - -C /work || exit 97; echo rehearse-claimed >&2; cd /work; . ./.rehearse-env; exec sh ./step.sh"
+    )
+}
+
+/// The first thing a claimed container says (see `agent`): it got the files and is starting
+/// the step.
+pub const CLAIMED: &[u8] = b"rehearse-claimed\n";
 
 /// The container's configuration. Its hash (a label) tells whether a pooled container
 /// was started with today's image and limits.
@@ -44,8 +55,14 @@ pub fn body(
     };
     ContainerCreateBody {
         image: Some(image.into()),
-        // The container ends (and removes itself) when nobody has claimed it in time.
-        cmd: Some(vec!["sleep".into(), idle_s.to_string()]),
+        // The container waits for one run's files on stdin, then runs that run's script
+        // and ends; if nobody sends anything in time, it ends (and removes itself) anyway.
+        cmd: Some(vec!["sh".into(), "-c".into(), agent(idle_s)]),
+        open_stdin: Some(true),
+        stdin_once: Some(true),
+        attach_stdin: Some(true),
+        attach_stdout: Some(true),
+        attach_stderr: Some(true),
         user: Some(USER.into()),
         working_dir: Some("/work".into()),
         env: Some(vec![
@@ -87,7 +104,7 @@ pub fn body(
 }
 
 pub async fn create(docker: &Docker, body: ContainerCreateBody) -> Result<String> {
-    let name = format!("rehearse-{}", uuid::Uuid::now_v7().simple());
+    let name = format!("rehearse-pool-{}", uuid::Uuid::now_v7().simple());
     let options = CreateContainerOptionsBuilder::default().name(&name).build();
     let created = docker.create_container(Some(options), body).await?;
     docker
@@ -114,62 +131,41 @@ pub async fn remove(docker: &Docker, id: &str) {
 
 pub type Output = Pin<Box<dyn Stream<Item = Result<LogOutput, bollard::errors::Error>> + Send>>;
 
-/// A step started in a container: its output as it comes, and its id for the exit code.
+/// A step started in a container: its output as it comes.
 pub struct Step {
-    pub exec_id: String,
     pub output: Output,
 }
 
-/// Starts `sh -c script` as the sandbox user in /work, with `stdin` fed to it and then closed.
-pub async fn start_step(
-    docker: &Docker,
-    container: &str,
-    script: &str,
-    env: Vec<String>,
-    stdin: Vec<u8>,
-) -> Result<Step> {
-    let exec = docker
-        .create_exec(
-            container,
-            CreateExecOptions {
-                cmd: Some(vec!["sh".to_string(), "-c".to_string(), script.to_string()]),
-                env: Some(env),
-                user: Some(USER.to_string()),
-                working_dir: Some("/work".to_string()),
-                attach_stdin: Some(true),
-                attach_stdout: Some(true),
-                attach_stderr: Some(true),
-                ..Default::default()
-            },
-        )
-        .await?;
-    let started = docker
-        .start_exec(
-            &exec.id,
-            Some(StartExecOptions {
-                detach: false,
-                tty: false,
-                output_capacity: Some(64 * 1024),
-            }),
-        )
-        .await?;
-    let StartExecResults::Attached { output, mut input } = started else {
-        return Err(SandboxError::Internal(
-            "Docker did not attach to the step".into(),
-        ));
-    };
+/// Takes a pooled container for this run. Renaming it to a name derived from its id is
+/// atomic in Docker and fails for everyone after the first, so two processes can never
+/// take the same container.
+pub async fn claim(docker: &Docker, id: &str) -> bool {
+    let name = format!("rehearse-claimed-{}", &id[..id.len().min(16)]);
+    let options = bollard::query_parameters::RenameContainerOptionsBuilder::default()
+        .name(&name)
+        .build();
+    docker.rename_container(id, options).await.is_ok()
+}
+
+/// Sends a claimed container its files (a tar archive) on stdin and closes it; the step
+/// starts as soon as they are unpacked.
+pub async fn start_step(docker: &Docker, container: &str, files: Vec<u8>) -> Result<Step> {
+    let options = bollard::query_parameters::AttachContainerOptionsBuilder::default()
+        .stdin(true)
+        .stdout(true)
+        .stderr(true)
+        .stream(true)
+        .logs(false)
+        .build();
+    let attached = docker.attach_container(container, Some(options)).await?;
+    let mut input = attached.input;
     tokio::spawn(async move {
-        let _ = input.write_all(&stdin).await;
+        let _ = input.write_all(&files).await;
         let _ = input.shutdown().await;
     });
     Ok(Step {
-        exec_id: exec.id,
-        output,
+        output: attached.output,
     })
-}
-
-pub async fn exit_code(docker: &Docker, exec_id: &str) -> Result<Option<i64>> {
-    Ok(docker.inspect_exec(exec_id).await?.exit_code)
 }
 
 /// What a step printed, split by stream, with caps on what is kept.
@@ -186,7 +182,6 @@ pub struct Collected {
 /// Drains a started step to its end, its deadline, or a cap, whichever comes first. On a
 /// deadline or an overflow the caller must remove the container: the step may still run.
 pub async fn collect_from(
-    docker: &Docker,
     mut step: Step,
     first: Option<LogOutput>,
     deadline: tokio::time::Instant,
@@ -225,8 +220,21 @@ pub async fn collect_from(
             }
         }
     }
-    out.exit_code = exit_code(docker, &step.exec_id).await?;
+    out.exit_code = take_exit_line(&mut out.stderr);
     Ok(out)
+}
+
+/// Scripts run by `run_to_end` end with `echo "rehearse-exit $?" >&2`: the status, taken
+/// off the end of stderr.
+pub const EXIT_LINE: &str = "rehearse-exit";
+
+fn take_exit_line(stderr: &mut Vec<u8>) -> Option<i64> {
+    let text = String::from_utf8_lossy(stderr);
+    let body = text.strip_suffix('\n').unwrap_or(&text);
+    let start = body.rfind('\n').map_or(0, |i| i + 1);
+    let code = body[start..].strip_prefix(EXIT_LINE)?.trim().parse().ok()?;
+    stderr.truncate(start);
+    Some(code)
 }
 
 /// Whether `buf` holds `marker` followed by the rest of that line.

@@ -61,7 +61,7 @@ impl Sandbox {
             }
         };
         let nonce = uuid::Uuid::new_v4().simple().to_string();
-        let files = run_files(plan, build, vec![("stdin.txt".into(), stdin.to_vec())])?;
+        let files = run_files(plan, build, vec![("stdin.txt".into(), stdin.to_vec())]);
         let script = format!("{UNPACK_BUILD}{} < stdin.txt\n{EXIT_TRAILER}", plan.run);
         let limits = &self.config.limits;
         let cap = usize::try_from(limits.output_bytes).unwrap_or(usize::MAX);
@@ -70,7 +70,7 @@ impl Sandbox {
             .run_to_end(
                 lease,
                 &script,
-                vec![format!("REHEARSE_NONCE={nonce}")],
+                vec![("REHEARSE_NONCE".to_string(), nonce.clone())],
                 files,
                 limits.exec_wall_ms,
                 crate::Caps {

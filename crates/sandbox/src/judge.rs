@@ -57,8 +57,6 @@ struct Observed {
     compile_error: Option<String>,
     fatal: Option<Frame>,
     exit: Option<(i64, u64, u64)>,
-    /// The step's exit status from Docker, when the run script could not report it.
-    step_code: Option<i64>,
     stopped: Option<Stopped>,
     done: bool,
 }
@@ -145,7 +143,7 @@ impl Sandbox {
             .collect();
         let input =
             serde_json::to_vec(&input).map_err(|e| SandboxError::Internal(e.to_string()))?;
-        let files = run_files(plan, build, vec![("input.json".into(), input)])?;
+        let files = run_files(plan, build, vec![("input.json".into(), input)]);
         let limits = &self.config.limits;
         let script = format!(
             "{UNPACK_BUILD}ulimit -f {blocks} 2>/dev/null; {run} </dev/null\n{EXIT_TRAILER}",
@@ -153,9 +151,15 @@ impl Sandbox {
             run = plan.run
         );
         let env = vec![
-            format!("REHEARSE_NONCE={nonce}"),
-            format!("REHEARSE_OUTPUT_CAP={}", limits.output_bytes),
-            format!("REHEARSE_SHOWN_CAP={}", limits.shown_bytes),
+            ("REHEARSE_NONCE".to_string(), nonce.clone()),
+            (
+                "REHEARSE_OUTPUT_CAP".to_string(),
+                limits.output_bytes.to_string(),
+            ),
+            (
+                "REHEARSE_SHOWN_CAP".to_string(),
+                limits.shown_bytes.to_string(),
+            ),
         ];
         let wall = match req.mode {
             RunMode::Run => limits.run_wall_ms,
@@ -231,15 +235,10 @@ impl Sandbox {
         }
         reader.finish();
         if seen.exit.is_none() && seen.stopped.is_none() {
-            let code = container::exit_code(&self.docker, &step.exec_id)
-                .await
-                .ok()
-                .flatten();
-            tracing::warn!(?code, stray = %String::from_utf8_lossy(&reader.stray), "run step ended without its exit line");
-            seen.step_code = code;
+            tracing::warn!(stray = %String::from_utf8_lossy(&reader.stray), "run step ended without its exit line");
         }
         if seen.stopped.is_some() {
-            if let Some(id) = &lease.container {
+            if let Some(id) = lease.containers.last() {
                 container::remove(&self.docker, id).await;
             }
         }
@@ -378,12 +377,9 @@ fn stopped_verdict(seen: &Observed, limit_ms: u32) -> (Verdict, String) {
         ),
         None => (
             Verdict::InternalError,
-            format!(
-                "The sandbox stopped unexpectedly (status {:?}). {stderr}",
-                seen.step_code
-            )
-            .trim()
-            .to_string(),
+            format!("The sandbox stopped unexpectedly. {stderr}")
+                .trim()
+                .to_string(),
         ),
     }
 }

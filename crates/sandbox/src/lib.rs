@@ -21,7 +21,7 @@ pub use judge::{JudgeRequest, JudgeTest};
 
 use bollard::Docker;
 use cache::CompileCache;
-use container::{Collected, Step};
+use container::{Collected, Step, CLAIMED};
 use harness::Plan;
 use rehearse_core::run::{RunnerInfo, SandboxProgress};
 use rehearse_core::Language;
@@ -129,9 +129,9 @@ impl Sandbox {
 
     /// Removes a used container and refills the pool, in the background.
     fn release(&self, lease: Lease) {
-        let Some(id) = lease.container else {
+        if lease.containers.is_empty() {
             return;
-        };
+        }
         let docker = self.docker.clone();
         let (image, limits, pool) = (
             lease.image,
@@ -140,7 +140,11 @@ impl Sandbox {
         );
         let lang = lease.language;
         self.spawn(async move {
-            container::remove(&docker, &id).await;
+            // Each step's container ends with its step; removing makes sure of it even when
+            // the program left something running.
+            for id in &lease.containers {
+                container::remove(&docker, id).await;
+            }
             if let Err(e) = pool::warm(&docker, lang, &image, &limits, &pool).await {
                 tracing::warn!(error = %e, "could not refill the sandbox pool");
             }
@@ -155,11 +159,11 @@ struct Caps<'a> {
     until: Option<&'a [u8]>,
 }
 
-/// The container one run uses, once claimed.
+/// The containers one run has claimed (one per step).
 struct Lease {
     language: Language,
     image: String,
-    container: Option<String>,
+    containers: Vec<String>,
 }
 
 impl Lease {
@@ -167,29 +171,30 @@ impl Lease {
         Lease {
             language,
             image,
-            container: None,
+            containers: Vec::new(),
         }
     }
 }
 
 impl Sandbox {
-    /// Starts a step. The first step of a run claims a pooled container (or a new one when
-    /// none is free) and only then unpacks `files`; later steps reuse the claimed container.
+    /// Starts a step in a container of its own: claims a pooled one (or starts one when
+    /// none is free) and sends it `files`, the step's script and its variables.
     async fn step(
         &self,
         lease: &mut Lease,
         script: &str,
-        env: Vec<String>,
-        files: Vec<u8>,
+        env: Vec<(String, String)>,
+        mut files: Vec<(String, Vec<u8>)>,
         needed_ms: u64,
     ) -> Result<(Step, Option<bollard::container::LogOutput>)> {
         use futures_util::StreamExt;
-        if let Some(id) = &lease.container {
-            let script = format!("tar -x -f - -C /work || exit 98; cd /work; {script}");
-            let step = container::start_step(&self.docker, id, &script, env, files).await?;
-            return Ok((step, None));
-        }
-        let script = format!("{}{script}", pool::CLAIM);
+        let exports: String = env
+            .iter()
+            .map(|(k, v)| format!("export {k}='{v}'\n"))
+            .collect();
+        files.push((".rehearse-env".into(), exports.into_bytes()));
+        files.push(("step.sh".into(), script.as_bytes().to_vec()));
+        let payload = container::archive(&files)?;
         let spec = pool::spec(&lease.image, &self.config.limits);
         let mut candidates =
             pool::claimable(&self.docker, lease.language, &spec, needed_ms).await?;
@@ -200,46 +205,38 @@ impl Sandbox {
                 Some(id) => id,
                 None if fresh < 3 => {
                     fresh += 1;
-                    pool::start(
-                        &self.docker,
-                        lease.language,
-                        &lease.image,
-                        &self.config.limits,
-                        &self.config.pool,
-                    )
-                    .await?
+                    pool::start(&self.docker, lease.language, &lease.image, &self.config.limits, &self.config.pool).await?
                 }
                 None => {
                     return Err(SandboxError::Docker(format!(
-                        "new containers from `{}` do not run commands (is `sh` in the image?)",
+                        "new containers from `{}` do not start steps (are `sh`, `tar` and `timeout` in the image?)",
                         lease.image
                     )))
                 }
             };
-            let mut step =
-                match container::start_step(&self.docker, &id, &script, env.clone(), files.clone())
-                    .await
-                {
-                    Ok(step) => step,
-                    Err(e) => {
-                        tracing::debug!(container = id, error = %e, "pooled container not usable");
-                        continue;
-                    }
-                };
-            // Claimed by another run, or on its way out: anything but our claim line first
-            // means this container is not ours.
+            if !container::claim(&self.docker, &id).await {
+                continue;
+            }
+            lease.containers.push(id.clone());
+            let mut step = match container::start_step(&self.docker, &id, payload.clone()).await {
+                Ok(step) => step,
+                Err(e) => {
+                    tracing::debug!(container = id, error = %e, "claimed container not usable");
+                    continue;
+                }
+            };
+            // A container on its way out (idle timeout) says nothing, or not this first.
             match step.output.next().await {
                 Some(Ok(bollard::container::LogOutput::StdErr { message }))
-                    if message.starts_with(pool::CLAIMED) =>
+                    if message.starts_with(CLAIMED) =>
                 {
-                    lease.container = Some(id);
-                    let rest = message.slice(pool::CLAIMED.len()..);
+                    let rest = message.slice(CLAIMED.len()..);
                     let first = (!rest.is_empty())
                         .then_some(bollard::container::LogOutput::StdErr { message: rest });
                     return Ok((step, first));
                 }
                 other => {
-                    tracing::debug!(container = id, first = ?other, "pooled container not claimable");
+                    tracing::debug!(container = id, first = ?other, "claimed container did not start the step");
                     continue;
                 }
             }
@@ -251,8 +248,8 @@ impl Sandbox {
         &self,
         lease: &mut Lease,
         script: &str,
-        env: Vec<String>,
-        files: Vec<u8>,
+        env: Vec<(String, String)>,
+        files: Vec<(String, Vec<u8>)>,
         limit_ms: u64,
         caps: Caps<'_>,
     ) -> Result<Collected> {
@@ -260,18 +257,11 @@ impl Sandbox {
         let (step, first) = self
             .step(lease, script, env, files, limit_ms + 10_000)
             .await?;
-        let mut collected = container::collect_from(
-            &self.docker,
-            step,
-            first,
-            deadline,
-            caps.stdout,
-            caps.stderr,
-            caps.until,
-        )
-        .await?;
+        let mut collected =
+            container::collect_from(step, first, deadline, caps.stdout, caps.stderr, caps.until)
+                .await?;
         if collected.timed_out || collected.overflow {
-            if let Some(id) = &lease.container {
+            if let Some(id) = lease.containers.last() {
                 container::remove(&self.docker, id).await;
             }
             collected.exit_code = None;
@@ -324,10 +314,11 @@ impl Sandbox {
         });
         let started = Instant::now();
         let script = format!(
-            "( {script} ) > .compile.txt 2>&1; s=$?; cat .compile.txt >&2; [ $s -eq 0 ] || exit $s; tar -c -C build ."
+            "( {script} ) > .compile.txt 2>&1; s=$?; cat .compile.txt >&2\nif [ $s -ne 0 ]; then echo \"{exit} $s\" >&2; exit $s; fi\ntar -c -C build .; echo \"{exit} $?\" >&2\n",
+            exit = container::EXIT_LINE
         );
         let limit = self.config.limits.compile_ms;
-        let files = container::archive(&plan.files)?;
+        let files = plan.files.clone();
         let out = self
             .run_to_end(
                 lease,
@@ -390,13 +381,13 @@ fn run_files(
     plan: &Plan,
     build: Option<Vec<u8>>,
     extra: Vec<(String, Vec<u8>)>,
-) -> Result<Vec<u8>> {
+) -> Vec<(String, Vec<u8>)> {
     let mut files = plan.run_files.clone();
     if let Some(build) = build {
         files.push(("build.tar".into(), build));
     }
     files.extend(extra);
-    container::archive(&files)
+    files
 }
 
 const UNPACK_BUILD: &str = "if [ -f build.tar ]; then mkdir -p build && tar -x -f build.tar -C build && rm -f build.tar; fi; ";

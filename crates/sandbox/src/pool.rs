@@ -1,8 +1,8 @@
 //! The warm pool: containers started ahead of time, labelled as Rehearse's, that any process
-//! (the app, the CLI) may claim. A claim is an atomic `mkdir` inside the container, done by
-//! the first step of a run, so two processes can never share one. Each container serves one
-//! run and is then removed; one nobody claims ends itself after the idle timeout (its main
-//! process is `sleep`, and it was started with auto-remove).
+//! (the app, the CLI) may claim. A claim is an atomic rename of the container (see
+//! `container::claim`), so two processes can never share one. A claimed container gets one
+//! run's files on stdin, runs that one step and ends; one nobody claims ends itself after
+//! the idle timeout. Containers are started with auto-remove, so an ended one is gone.
 
 use crate::config::{Limits, PoolConfig};
 use crate::container::{self, LABEL_EXPIRES, LABEL_LANGUAGE, LABEL_POOL, LABEL_SPEC};
@@ -12,12 +12,6 @@ use bollard::Docker;
 use rehearse_core::{now_ms, Language};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-
-/// Prefix of every run's first step: claim the container, then unpack the files sent on stdin.
-/// It says so on stderr first thing, so a step that cannot even start (a container on its
-/// way out) is told apart from one that started and then failed.
-pub const CLAIM: &str = "mkdir /tmp/.rehearse-claimed 2>/dev/null || exit 97; echo rehearse-claimed >&2; tar -x -f - -C /work || exit 98; cd /work; ";
-pub const CLAIMED: &[u8] = b"rehearse-claimed\n";
 
 /// Names the image and limits a container was started with.
 pub fn spec(image: &str, limits: &Limits) -> String {
@@ -35,16 +29,21 @@ pub fn spec(image: &str, limits: &Limits) -> String {
 #[derive(Debug, Clone)]
 struct Pooled {
     id: String,
+    claimed: bool,
     language: String,
     spec: String,
     expires: i64,
 }
 
-async fn list(docker: &Docker) -> Result<Vec<Pooled>> {
-    let filters = HashMap::from([
+/// Rehearse's running containers; with `unclaimed`, only those still waiting in the pool.
+async fn list(docker: &Docker, unclaimed: bool) -> Result<Vec<Pooled>> {
+    let mut filters = HashMap::from([
         ("label", vec![LABEL_POOL.to_string()]),
         ("status", vec!["running".to_string()]),
     ]);
+    if unclaimed {
+        filters.insert("name", vec!["^/rehearse-pool-".to_string()]);
+    }
     let options = ListContainersOptionsBuilder::default()
         .filters(&filters)
         .build();
@@ -53,8 +52,14 @@ async fn list(docker: &Docker) -> Result<Vec<Pooled>> {
         .into_iter()
         .filter_map(|c| {
             let labels = c.labels.unwrap_or_default();
+            let claimed = !c
+                .names
+                .unwrap_or_default()
+                .iter()
+                .any(|n| n.starts_with("/rehearse-pool-"));
             Some(Pooled {
                 id: c.id?,
+                claimed,
                 language: labels.get(LABEL_LANGUAGE)?.clone(),
                 spec: labels.get(LABEL_SPEC)?.clone(),
                 expires: labels.get(LABEL_EXPIRES)?.parse().ok()?,
@@ -72,7 +77,7 @@ pub async fn claimable(
     needed_ms: u64,
 ) -> Result<Vec<String>> {
     let deadline = now_ms() + i64::try_from(needed_ms).unwrap_or(i64::MAX / 2);
-    let mut found: Vec<Pooled> = list(docker)
+    let mut found: Vec<Pooled> = list(docker, true)
         .await?
         .into_iter()
         .filter(|c| c.language == lang.id() && c.spec == spec && c.expires > deadline)
@@ -112,11 +117,13 @@ pub async fn warm(
     pool: &PoolConfig,
 ) -> Result<u32> {
     let spec = spec(image, limits);
-    let all = list(docker).await?;
+    let all = list(docker, false).await?;
     let margin = i64::try_from(limits.submit_wall_ms + limits.compile_ms).unwrap_or(0) + 10_000;
     let ready = all
         .iter()
-        .filter(|c| c.language == lang.id() && c.spec == spec && c.expires > now_ms() + margin)
+        .filter(|c| {
+            !c.claimed && c.language == lang.id() && c.spec == spec && c.expires > now_ms() + margin
+        })
         .count();
     let want = (pool.size as usize)
         .saturating_sub(ready)
@@ -129,7 +136,7 @@ pub async fn warm(
 
 /// Containers for `lang` with `spec`, claimed or not.
 pub async fn count(docker: &Docker, lang: Language, spec: &str) -> Result<usize> {
-    Ok(list(docker)
+    Ok(list(docker, false)
         .await?
         .iter()
         .filter(|c| c.language == lang.id() && c.spec == spec)

@@ -23,7 +23,11 @@ impl Drop for Registry {
 
 fn start_registry() -> Registry {
     let dir = tempfile::tempdir().expect("temp dir");
-    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("free port")
+        .local_addr()
+        .expect("addr")
+        .port();
     let config = dir.path().join("config.yml");
     std::fs::write(
         &config,
@@ -33,7 +37,7 @@ fn start_registry() -> Registry {
         ),
     )
     .expect("registry config");
-    let child = Command::new("docker-registry")
+    let mut child = Command::new("docker-registry")
         .arg("serve")
         .arg(&config)
         .stdout(Stdio::null())
@@ -42,30 +46,59 @@ fn start_registry() -> Registry {
         .expect("docker-registry is installed (cargo xtask setup)");
     for _ in 0..100 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return Registry { child, _dir: dir, port };
+            return Registry {
+                child,
+                _dir: dir,
+                port,
+            };
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("the registry did not start on port {port}");
 }
 
 fn docker(args: &[&str]) {
-    let out = Command::new("docker").args(args).output().expect("docker CLI");
-    assert!(out.status.success(), "docker {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("docker")
+        .args(args)
+        .output()
+        .expect("docker CLI");
+    assert!(
+        out.status.success(),
+        "docker {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_missing_image_is_pulled_with_progress_then_runs() {
     let registry = start_registry();
-    let image = format!("127.0.0.1:{}/rehearse/runner-python:pull-test-{}", registry.port, std::process::id());
+    let image = format!(
+        "127.0.0.1:{}/rehearse/runner-python:pull-test-{}",
+        registry.port,
+        std::process::id()
+    );
     // One layer of its own (4 MB of noise on top of the local runner), so the pull has
     // something to download rather than finding every layer already here.
     let noise = tempfile::NamedTempFile::new().expect("temp file");
-    let bytes: Vec<u8> = (0..4u32 << 20).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let bytes: Vec<u8> = (0..4u32 << 20)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     std::fs::write(noise.path(), bytes).expect("noise");
     let name = format!("rehearse-pull-test-{}", std::process::id());
-    docker(&["create", "--name", &name, &rehearse_sandbox::config::local_image(Language::Python), "true"]);
-    docker(&["cp", &noise.path().display().to_string(), &format!("{name}:/opt/noise")]);
+    docker(&[
+        "create",
+        "--name",
+        &name,
+        &rehearse_sandbox::config::local_image(Language::Python),
+        "true",
+    ]);
+    docker(&[
+        "cp",
+        &noise.path().display().to_string(),
+        &format!("{name}:/opt/noise"),
+    ]);
     docker(&["commit", &name, &image]);
     docker(&["rm", &name]);
     docker(&["push", &image]);
@@ -75,15 +108,26 @@ async fn a_missing_image_is_pulled_with_progress_then_runs() {
     config.images.insert("python".into(), image.clone());
     config.pool.size = 0;
     let sb = sandbox_with(config).await;
-    assert!(!sb.runners().await.expect("runners").iter().any(|r| r.image == image && r.present));
+    assert!(!sb
+        .runners()
+        .await
+        .expect("runners")
+        .iter()
+        .any(|r| r.image == image && r.present));
 
     let seen: Arc<Mutex<Vec<SandboxProgress>>> = Arc::default();
     let sink = seen.clone();
     let p = problem("stair-paths");
     let report = sb
-        .judge(&request(&p, Language::Python, &solution(&p, "py"), rehearse_core::run::RunMode::Run), &move |e| {
-            sink.lock().expect("progress").push(e)
-        })
+        .judge(
+            &request(
+                &p,
+                Language::Python,
+                &solution(&p, "py"),
+                rehearse_core::run::RunMode::Run,
+            ),
+            &move |e| sink.lock().expect("progress").push(e),
+        )
         .await
         .expect("pulled and ran");
     assert_eq!(report.verdict, Verdict::Accepted, "{report:#?}");
@@ -94,7 +138,10 @@ async fn a_missing_image_is_pulled_with_progress_then_runs() {
     });
     let layers = layers.expect("pull progress was reported");
     assert!(!layers.is_empty());
-    assert!(layers.iter().any(|l| l.total > 0 && l.current > 0), "bytes per layer: {layers:?}");
+    assert!(
+        layers.iter().any(|l| l.total > 0 && l.current > 0),
+        "bytes per layer: {layers:?}"
+    );
     sb.settle().await;
     docker(&["rmi", "-f", &image]);
 
@@ -104,7 +151,15 @@ async fn a_missing_image_is_pulled_with_progress_then_runs() {
     config.images.insert("python".into(), image);
     let sb = sandbox_with(config).await;
     let err = sb
-        .judge(&request(&p, Language::Python, "x = 1", rehearse_core::run::RunMode::Run), &|_| {})
+        .judge(
+            &request(
+                &p,
+                Language::Python,
+                "x = 1",
+                rehearse_core::run::RunMode::Run,
+            ),
+            &|_| {},
+        )
         .await
         .expect_err("no image, no registry");
     assert_eq!(rehearse_core::error::Coded::code(&err), "image_unavailable");
