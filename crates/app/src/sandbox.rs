@@ -95,6 +95,7 @@ impl App {
             code: code.to_string(),
             signature: material.signature.clone(),
             comparator: material.comparator.clone(),
+            checker: material.checker.clone(),
             tests,
             time_limit_ms: material.time_limit_ms,
             mode,

@@ -21,6 +21,7 @@ fn request(p: &Problem, lang: Language, mode: RunMode) -> JudgeRequest {
         code: p.solutions[&lang].clone(),
         signature: p.signature.clone(),
         comparator: p.comparator.clone(),
+        checker: p.checker.clone(),
         tests: p
             .tests
             .iter()

@@ -82,6 +82,7 @@ impl Sandbox {
             .await?;
         let time_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         let (stdout, exit) = split_trailer(&out.stdout, &nonce);
+        let stdout = &stdout[..stdout.len().min(cap)];
         let (code, oom, peak) = exit.unwrap_or((-1, 0, 0));
         let signal = (code > 128).then(|| i32::try_from(code - 128).unwrap_or(0));
         let oom_killed = oom > 0;

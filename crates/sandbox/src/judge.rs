@@ -34,6 +34,8 @@ pub struct JudgeRequest {
     pub code: String,
     pub signature: Signature,
     pub comparator: Comparator,
+    /// The problem's checker.py, for the `custom` comparator.
+    pub checker: Option<String>,
     pub tests: Vec<JudgeTest>,
     pub time_limit_ms: u32,
     pub mode: RunMode,
@@ -165,7 +167,7 @@ impl Sandbox {
             RunMode::Run => limits.run_wall_ms,
             RunMode::Submit => limits.submit_wall_ms,
         };
-        let (mut step, first) = self.step(lease, &script, env, files, wall + 10_000).await?;
+        let (mut step, first) = self.step(lease, &script, env, files).await?;
         progress(SandboxProgress::Running {
             started: 0,
             total: req.tests.len() as u32,
@@ -250,7 +252,10 @@ impl Sandbox {
                 cached,
             ));
         }
-        let tests = verdicts(req, seen);
+        let mut tests = verdicts(req, seen);
+        if req.comparator == Comparator::Custom {
+            self.check_answers(req, &mut tests, progress).await?;
+        }
         Ok(report(tests, compile_output, compile_ms, cached))
     }
 

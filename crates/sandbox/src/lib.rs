@@ -3,6 +3,7 @@
 //! from the problem's signature, limits on everything, and a verdict per test.
 
 mod cache;
+mod checker;
 pub mod config;
 mod container;
 pub mod docker;
@@ -185,7 +186,6 @@ impl Sandbox {
         script: &str,
         env: Vec<(String, String)>,
         mut files: Vec<(String, Vec<u8>)>,
-        needed_ms: u64,
     ) -> Result<(Step, Option<bollard::container::LogOutput>)> {
         use futures_util::StreamExt;
         let exports: String = env
@@ -197,7 +197,7 @@ impl Sandbox {
         let payload = container::archive(&files)?;
         let spec = pool::spec(&lease.image, &self.config.limits);
         let mut candidates =
-            pool::claimable(&self.docker, lease.language, &spec, needed_ms).await?;
+            pool::claimable(&self.docker, lease.language, &spec, &self.config.pool).await?;
         candidates.reverse();
         let mut fresh = 0;
         loop {
@@ -254,9 +254,7 @@ impl Sandbox {
         caps: Caps<'_>,
     ) -> Result<Collected> {
         let deadline = Instant::now() + Duration::from_millis(limit_ms);
-        let (step, first) = self
-            .step(lease, script, env, files, limit_ms + 10_000)
-            .await?;
+        let (step, first) = self.step(lease, script, env, files).await?;
         let mut collected =
             container::collect_from(step, first, deadline, caps.stdout, caps.stderr, caps.until)
                 .await?;

@@ -68,15 +68,22 @@ async fn list(docker: &Docker, unclaimed: bool) -> Result<Vec<Pooled>> {
         .collect())
 }
 
-/// Pooled containers for `lang` started with `spec` that will live at least `needed_ms`
-/// longer, newest first. Some may be claimed already; the claim step tells.
+/// A pooled container only waits for its files until it expires; once it has them, the run
+/// takes as long as it takes. So a container is worth claiming while it has a few seconds left.
+fn margin_ms(pool: &PoolConfig) -> i64 {
+    let idle_ms = i64::try_from(pool.idle_timeout_s.saturating_mul(1000)).unwrap_or(i64::MAX / 2);
+    (idle_ms / 2).min(5_000)
+}
+
+/// Unclaimed pooled containers for `lang` started with `spec` that are not about to expire,
+/// newest first. Another process may still claim one first; the claim tells.
 pub async fn claimable(
     docker: &Docker,
     lang: Language,
     spec: &str,
-    needed_ms: u64,
+    pool: &PoolConfig,
 ) -> Result<Vec<String>> {
-    let deadline = now_ms() + i64::try_from(needed_ms).unwrap_or(i64::MAX / 2);
+    let deadline = now_ms() + margin_ms(pool);
     let mut found: Vec<Pooled> = list(docker, true)
         .await?
         .into_iter()
@@ -118,7 +125,7 @@ pub async fn warm(
 ) -> Result<u32> {
     let spec = spec(image, limits);
     let all = list(docker, false).await?;
-    let margin = i64::try_from(limits.submit_wall_ms + limits.compile_ms).unwrap_or(0) + 10_000;
+    let margin = margin_ms(pool);
     let ready = all
         .iter()
         .filter(|c| {

@@ -20,6 +20,8 @@ pub struct JudgeMaterial {
     pub time_limit_ms: u32,
     pub tests: Vec<TestCase>,
     pub solutions: BTreeMap<Language, String>,
+    /// checker.py, for the custom comparator.
+    pub checker: Option<String>,
 }
 
 /// One stored run, as the problem view's history lists it.
@@ -40,12 +42,12 @@ impl Store {
         self.with(|c| {
             let row = c
                 .query_row(
-                    "SELECT id, signature_json, comparator, time_limit_ms FROM problems WHERE slug = ?1",
+                    "SELECT id, signature_json, comparator, time_limit_ms, checker FROM problems WHERE slug = ?1",
                     [slug],
-                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u32>(3)?)),
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u32>(3)?, r.get::<_, Option<String>>(4)?)),
                 )
                 .optional()?;
-            let (id, sig, comparator, time_limit_ms) = row.ok_or_else(|| not_found(slug))?;
+            let (id, sig, comparator, time_limit_ms, checker) = row.ok_or_else(|| not_found(slug))?;
             let tests = c
                 .prepare_cached("SELECT input, expected, hidden, explanation FROM problem_tests WHERE problem_id = ?1 ORDER BY ordinal")?
                 .query_map([id], |r| {
@@ -70,6 +72,7 @@ impl Store {
                 time_limit_ms,
                 tests,
                 solutions,
+                checker,
             })
         })
     }

@@ -7,5 +7,8 @@ pub fn get(ctx: &Ctx) -> Result<Settings, ErrorBody> {
 }
 
 pub fn save(ctx: &Ctx, settings: Settings) -> Result<(), ErrorBody> {
-    ctx.app.store.save_settings(&settings).map_err(err)
+    ctx.app.store.save_settings(&settings).map_err(err)?;
+    // The next run connects again, with the images just chosen.
+    *ctx.sandbox.blocking_lock() = None;
+    Ok(())
 }

@@ -2,7 +2,10 @@
 //! builds (REHEARSE_LOCAL_IMAGES): reference solutions, known-wrong solutions, hostile code,
 //! the pool, and the playground.
 
+mod config;
+mod exec;
 mod hostile;
+mod pool;
 mod pull;
 mod reference;
 mod support;

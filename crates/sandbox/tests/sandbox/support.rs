@@ -70,6 +70,7 @@ pub fn request(p: &Problem, lang: Language, code: &str, mode: RunMode) -> JudgeR
         code: code.to_string(),
         signature: p.signature.clone(),
         comparator: p.comparator.clone(),
+        checker: p.checker.clone(),
         tests: p
             .tests
             .iter()

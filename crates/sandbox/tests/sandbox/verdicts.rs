@@ -122,3 +122,46 @@ async fn prints_are_captured_per_test_and_cannot_forge_a_result() {
     assert_eq!(first.actual, Some(serde_json::json!(-1)));
     sb.settle().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_custom_checker_decides_when_many_answers_are_right() {
+    let sb = sandbox().await;
+    let p = problem("pair-sum-indices");
+    let mut req = request(
+        &p,
+        Language::Python,
+        "",
+        rehearse_core::run::RunMode::Submit,
+    );
+    req.comparator = rehearse_core::Comparator::Custom;
+    // Any two distinct indices whose values add up to the target, in either order.
+    req.checker = Some(
+        "def check(input, expected, actual):\n    nums, target = input['nums'], input['target']\n    if not expected:\n        return actual == []\n    i, j = actual\n    return i != j and nums[i] + nums[j] == target\n".into(),
+    );
+    req.code = "def pair_sum_indices(nums, target):\n    seen = {}\n    for i, x in enumerate(nums):\n        if target - x in seen:\n            return [i, seen[target - x]]\n        seen[x] = i\n    return []\n".into();
+    let report = sb.judge(&req, &|_| {}).await.expect("judge");
+    assert_eq!(
+        report.verdict,
+        Verdict::Accepted,
+        "reversed pairs are right: {report:#?}"
+    );
+
+    req.code = "def pair_sum_indices(nums, target):\n    return [0, 0]\n".into();
+    let report = sb.judge(&req, &|_| {}).await.expect("judge");
+    assert_eq!(report.verdict, Verdict::WrongAnswer, "{report:#?}");
+
+    req.checker = Some(
+        "def check(input, expected, actual):\n    raise ValueError('broken checker')\n".into(),
+    );
+    let report = sb.judge(&req, &|_| {}).await.expect("judge");
+    assert_eq!(report.verdict, Verdict::InternalError);
+    assert!(
+        report.tests[0]
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("broken checker"),
+        "{report:#?}"
+    );
+    sb.settle().await;
+}

@@ -1,0 +1,105 @@
+//! The warm pool and the compile cache.
+
+use crate::support::*;
+use rehearse_core::run::{RunMode, Verdict};
+use rehearse_core::Language;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pooled_containers_refill_after_a_run_and_expire_when_idle() {
+    let mut config = config();
+    config.pool.size = 2;
+    config.pool.idle_timeout_s = 4;
+    config.limits.nofile = 190;
+    let sb = sandbox_with(config).await;
+    assert_eq!(sb.warm(Language::Javascript).await.expect("warm"), 2);
+    assert_eq!(
+        sb.containers_of_this_spec(Language::Javascript)
+            .await
+            .expect("count"),
+        2
+    );
+    let p = problem("stair-paths");
+    let report = run(&sb, &p, Language::Javascript, &solution(&p, "js")).await;
+    assert_eq!(report.verdict, Verdict::Accepted);
+    sb.settle().await;
+    assert_eq!(
+        sb.containers_of_this_spec(Language::Javascript)
+            .await
+            .expect("count"),
+        2,
+        "used one removed, pool refilled"
+    );
+    tokio::time::sleep(std::time::Duration::from_secs(7)).await;
+    assert_eq!(
+        sb.containers_of_this_spec(Language::Javascript)
+            .await
+            .expect("count"),
+        0,
+        "idle containers end themselves"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_processes_running_at_once_do_not_interfere() {
+    // Two Sandbox values stand for the app and the CLI: separate connections, one pool.
+    let mut config = config();
+    config.limits.nofile = 191;
+    config.pool.size = 1;
+    let (app, cli) = (
+        sandbox_with(config.clone()).await,
+        sandbox_with(config).await,
+    );
+    app.warm(Language::Python).await.expect("warm");
+    let p = problem("stair-paths");
+    let good = solution(&p, "py");
+    let bad = "def stair_paths(n):\n    return -n\n".to_string();
+    let mut tasks = Vec::new();
+    for k in 0..6 {
+        let (p, code) = (
+            p.clone(),
+            if k % 2 == 0 {
+                good.clone()
+            } else {
+                bad.clone()
+            },
+        );
+        let sb = if k % 2 == 0 { &app } else { &cli };
+        tasks.push(async move { (k, submit(sb, &p, Language::Python, &code).await) });
+    }
+    for (k, report) in futures_util::future::join_all(tasks).await {
+        let want = if k % 2 == 0 {
+            Verdict::Accepted
+        } else {
+            Verdict::WrongAnswer
+        };
+        assert_eq!(report.verdict, want, "run {k}: {report:#?}");
+    }
+    app.settle().await;
+    cli.settle().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unchanged_program_is_not_compiled_again() {
+    let sb = sandbox().await;
+    let p = problem("stair-paths");
+    let code = format!("{}\n// {}\n", solution(&p, "java"), std::process::id());
+    let first = sb
+        .judge(&request(&p, Language::Java, &code, RunMode::Run), &|_| {})
+        .await
+        .expect("judge");
+    assert_eq!(first.verdict, Verdict::Accepted);
+    assert!(!first.compile_cached && first.compile_ms.is_some());
+    let again = sb
+        .judge(
+            &request(&p, Language::Java, &code, RunMode::Submit),
+            &|_| {},
+        )
+        .await
+        .expect("judge");
+    assert_eq!(again.verdict, Verdict::Accepted);
+    assert!(
+        again.compile_cached && again.compile_ms.is_none(),
+        "{again:#?}"
+    );
+    sb.settle().await;
+}
