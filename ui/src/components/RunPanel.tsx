@@ -36,7 +36,7 @@ export function RunPanel({ status, onRetry, busy, progress, report, error, custo
           </button>
         </div>
       )}
-      {error && (
+      {error && error.code !== status?.error?.code && (
         <div class="banner error" role="alert" data-testid="run-error">
           <code>{error.code}</code>
           <span>{error.message}</span>
