@@ -74,7 +74,7 @@ pub struct TestResult {
     pub memory_kb: Option<u64>,
     pub stdout: String,
     pub stderr: String,
-    /// Hidden tests of a Submit carry their input only when they fail.
+    /// The app leaves out input, expected and actual answers of hidden tests that pass.
     #[ts(type = "Record<string, unknown> | null")]
     pub input: Option<Value>,
     #[ts(type = "unknown")]

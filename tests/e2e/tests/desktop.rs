@@ -224,3 +224,55 @@ fn run_and_submit_in_the_sandbox() {
     });
     s.quit();
 }
+
+#[test]
+fn submit_is_accepted_in_all_seven_languages() {
+    let solutions = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../problems/pair-sum-indices/solutions");
+    let s = Session::start();
+    s.wait_all("[data-testid=problem-row]", 8);
+    s.find("[data-testid=problem-row][data-slug=pair-sum-indices] td.title")
+        .click();
+    s.wait_until("the sandbox to be ready", || {
+        (!s.texts("[data-testid=sandbox-ready]").is_empty()).then_some(())
+    });
+    for (lang, file, starter) in [
+        ("python", "solution.py", "def pair_sum_indices"),
+        ("javascript", "solution.js", "function pairSumIndices"),
+        ("typescript", "solution.ts", "function pairSumIndices"),
+        ("java", "Solution.java", "class Solution"),
+        ("cpp", "solution.cpp", "class Solution"),
+        ("go", "solution.go", "func pairSumIndices"),
+        ("rust", "solution.rs", "impl Solution"),
+    ] {
+        s.find("[data-testid=language]");
+        set_select(&s, "language", lang);
+        s.wait_until("the starter code", || {
+            s.find("[data-testid=editor-content]")
+                .text()
+                .contains(starter)
+                .then_some(())
+        });
+        let code = std::fs::read_to_string(solutions.join(file)).expect("reference solution");
+        set_code(&s, &code);
+        s.find("[data-testid=submit]").click();
+        let rows = s.wait_until("the submit to finish", || {
+            let rows = s.attrs("[data-testid=result-row]", "data-verdict");
+            let done = s.texts("[data-testid=run-progress]").is_empty();
+            (done && !rows.is_empty()).then_some(rows)
+        });
+        assert_eq!(verdict(&s), "Accepted", "{lang}");
+        assert!(
+            rows.len() > 3 && rows.iter().all(|v| v == "accepted"),
+            "{lang}: {rows:?}"
+        );
+        if lang == "rust" {
+            s.screenshot("submit-accepted-rust");
+        }
+        // A fresh page for the next language, so its verdict is not the previous one's.
+        s.find("[data-testid=back]").click();
+        s.find("[data-testid=problem-row][data-slug=pair-sum-indices] td.title")
+            .click();
+    }
+    s.quit();
+}

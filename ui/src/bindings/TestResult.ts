@@ -10,7 +10,7 @@ export type TestResult = { index: number, example: boolean,
  */
 custom: boolean, verdict: Verdict, time_ms: number | null, memory_kb: number | null, stdout: string, stderr: string, 
 /**
- * Hidden tests of a Submit carry their input only when they fail.
+ * The app leaves out input, expected and actual answers of hidden tests that pass.
  */
 input: Record<string, unknown> | null, expected: unknown, actual: unknown, 
 /**

@@ -134,10 +134,14 @@ function Row({ test, open, onToggle }: { test: TestResult; open: boolean; onTogg
           <td colSpan={5} data-testid="result-detail">
             {test.message && <pre class="message">{test.message}</pre>}
             <dl>
-              <dt>Input</dt>
-              <dd>
-                <code>{formatValue(test.input, 600)}</code>
-              </dd>
+              {test.input !== null && (
+                <>
+                  <dt>Input</dt>
+                  <dd>
+                    <code>{formatValue(test.input, 600)}</code>
+                  </dd>
+                </>
+              )}
               {test.expected !== null && (
                 <>
                   <dt>Expected</dt>
