@@ -53,12 +53,20 @@ fn main() -> ExitCode {
 }
 
 fn run() -> util::Result {
-    setup::all()?;
+    setup::for_app()?;
     setup::build_ui()?;
     util::cargo(&["build", "-p", "rehearse-desktop"])?;
     let bin = util::target_dir().join("debug/rehearse-desktop");
     util::step(&format!("launching {}", bin.display()));
-    util::run(std::process::Command::new(bin))
+    let mut app = std::process::Command::new(bin);
+    // The runner images setup built work offline; without them the app pulls the public ones.
+    let local = images::runners()?
+        .iter()
+        .all(|r| images::image_exists(&r.tag));
+    if local && std::env::var_os("REHEARSE_LOCAL_IMAGES").is_none() {
+        app.env("REHEARSE_LOCAL_IMAGES", "1");
+    }
+    util::run(app)
 }
 
 fn bindings() -> util::Result {
