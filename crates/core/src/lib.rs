@@ -1,13 +1,16 @@
 //! Rehearse's domain: the problem model and its validation, the signature type vocabulary,
-//! languages and starter-code generation, run results and verdicts, data paths, and the error shape every boundary
+//! languages and starter-code generation, run results and verdicts, interview sessions and
+//! their offline evaluation, data paths, and the error shape every boundary
 //! uses. Knows nothing of Tauri, SQL or HTTP.
 
 pub mod error;
+pub mod evaluate;
 pub mod language;
 pub mod library;
 pub mod paths;
 pub mod problem;
 pub mod run;
+pub mod session;
 pub mod settings;
 pub mod starter;
 pub mod types;
