@@ -9,6 +9,8 @@ pub enum AppError {
     Sandbox(#[from] rehearse_sandbox::SandboxError),
     #[error("{0}")]
     InvalidInput(String),
+    #[error("Session {0} has ended; `rehearse sessions show {0}` shows its report.")]
+    SessionOver(String),
     #[error("`{0}` is not a language Rehearse knows; use one of python, javascript, typescript, java, cpp, go, rust.")]
     UnknownLanguage(String),
 }
@@ -19,6 +21,7 @@ impl Coded for AppError {
             AppError::Store(e) => e.code(),
             AppError::Sandbox(e) => e.code(),
             AppError::InvalidInput(_) => "invalid_input",
+            AppError::SessionOver(_) => "session_over",
             AppError::UnknownLanguage(_) => "unknown_language",
         }
     }

@@ -6,6 +6,7 @@ mod error;
 pub mod logging;
 mod problems;
 pub mod sandbox;
+pub mod session;
 
 pub use doctor::Check;
 pub use error::AppError;

@@ -66,6 +66,21 @@ impl App {
         req: &RunRequest,
         progress: &(dyn Fn(SandboxProgress) + Send + Sync),
     ) -> Result<RunReport, AppError> {
+        let report = self.judge_unrecorded(sandbox, req, progress).await?;
+        if let Err(e) = self.store.record_run(&req.slug, &req.code, &report) {
+            tracing::error!(error = %e, "run not stored");
+            return Err(e.into());
+        }
+        Ok(report)
+    }
+
+    /// As `judge`, leaving the storing to the caller (a session stores it with its own).
+    pub async fn judge_unrecorded(
+        &self,
+        sandbox: &Sandbox,
+        req: &RunRequest,
+        progress: &(dyn Fn(SandboxProgress) + Send + Sync),
+    ) -> Result<RunReport, AppError> {
         let RunRequest {
             slug,
             language,
@@ -128,10 +143,6 @@ impl App {
             t.input = None;
             t.expected = None;
             t.actual = None;
-        }
-        if let Err(e) = self.store.record_run(slug, code, &report) {
-            tracing::error!(error = %e, "run not stored");
-            return Err(e.into());
         }
         Ok(report)
     }

@@ -4,6 +4,7 @@
 mod output;
 mod problems;
 mod sandbox;
+mod session;
 
 use clap::{Parser, Subcommand};
 use output::{fail, CliError};
@@ -32,6 +33,16 @@ enum Command {
     Run(sandbox::RunArgs),
     /// Run a whole program in the sandbox, with stdin from a file.
     Exec(sandbox::ExecArgs),
+    /// Drive a timed interview session: start, snapshot, run, hint, status, end.
+    Session {
+        #[command(subcommand)]
+        command: session::SessionCommand,
+    },
+    /// Past sessions: list, show, delete.
+    Sessions {
+        #[command(subcommand)]
+        command: session::SessionsCommand,
+    },
     /// Check that everything Rehearse needs works, and say how to fix what does not.
     Doctor {
         /// Print the checks as JSON.
@@ -48,6 +59,8 @@ fn main() -> ExitCode {
         Command::Problems { command } => problems::run(command),
         Command::Run(args) => sandbox::run(args),
         Command::Exec(args) => sandbox::exec(args),
+        Command::Session { command } => session::run(command),
+        Command::Sessions { command } => session::sessions(command),
         Command::Doctor { json } => doctor(&paths, json),
     };
     match result {

@@ -40,11 +40,11 @@ pub enum ProblemsCommand {
     },
 }
 
-fn parse_difficulty(s: &str) -> Result<Difficulty, String> {
+pub fn parse_difficulty(s: &str) -> Result<Difficulty, String> {
     Difficulty::parse(s).ok_or_else(|| format!("`{s}` is not easy, medium or hard"))
 }
 
-fn parse_category(s: &str) -> Result<Category, String> {
+pub fn parse_category(s: &str) -> Result<Category, String> {
     Category::parse(s).ok_or_else(|| {
         let known: Vec<&str> = Category::ALL.iter().map(|c| c.id()).collect();
         format!("`{s}` is not a category; known: {}", known.join(", "))

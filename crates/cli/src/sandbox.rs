@@ -146,16 +146,21 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         report
     });
     let report = report.map_err(|e| fail(&e))?;
-    if json {
-        print_json(&json_report(&report))?;
-    } else {
-        print_report(&report);
-    }
+    print_run(&report, json)?;
     Ok(if report.verdict == Verdict::Accepted {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
+}
+
+pub fn print_run(report: &RunReport, json: bool) -> Result<(), CliError> {
+    if json {
+        print_json(&json_report(report))
+    } else {
+        print_report(report);
+        Ok(())
+    }
 }
 
 /// The documented JSON of `rehearse run` (docs/cli.md).

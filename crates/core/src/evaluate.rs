@@ -31,7 +31,12 @@ pub struct HintUse {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Complexity {
     /// Fitted from runs on inputs of growing size; `rank` orders the classes (O(1) = 0 …).
-    Measured { fitted: String, fitted_rank: u32, target: String, target_rank: u32 },
+    Measured {
+        fitted: String,
+        fitted_rank: u32,
+        target: String,
+        target_rank: u32,
+    },
     /// The problem has no input generator (`[scaling]` in problem.toml).
     NoGenerator,
     /// Nothing to measure (no accepted solution) or the measurement failed.
@@ -111,7 +116,10 @@ pub fn clock(ms: i64) -> String {
 }
 
 fn item(at_ms: i64, text: String) -> EvidenceItem {
-    EvidenceItem { at_ms: Some(at_ms), text }
+    EvidenceItem {
+        at_ms: Some(at_ms),
+        text,
+    }
 }
 
 fn ratio(a: &Attempt) -> f64 {
@@ -122,7 +130,12 @@ fn ratio(a: &Attempt) -> f64 {
     }
 }
 
-fn dim(weight: u32, score: Option<f64>, evidence: Vec<EvidenceItem>, note: Option<String>) -> Dimension {
+fn dim(
+    weight: u32,
+    score: Option<f64>,
+    evidence: Vec<EvidenceItem>,
+    note: Option<String>,
+) -> Dimension {
     Dimension {
         score: score.map(|s| s.clamp(0.0, 100.0).round() as u32),
         weight,
@@ -139,19 +152,38 @@ fn problem_solving(e: &Evidence) -> Dimension {
     let mut evidence = Vec::new();
     let submits: Vec<&Attempt> = e.attempts.iter().filter(|a| a.submit).collect();
     let accepted = submits.iter().find(|a| a.verdict == Verdict::Accepted);
-    let best_submit = submits.iter().copied().max_by(|a, b| ratio(a).total_cmp(&ratio(b)));
+    let best_submit = submits
+        .iter()
+        .copied()
+        .max_by(|a, b| ratio(a).total_cmp(&ratio(b)));
     let mut score = match best_submit {
         Some(best) => {
-            evidence.push(item(best.at_ms, format!("Best submit passed {}/{} tests", best.passed, best.total)));
+            evidence.push(item(
+                best.at_ms,
+                format!("Best submit passed {}/{} tests", best.passed, best.total),
+            ));
             70.0 * ratio(best)
         }
-        None => match e.attempts.iter().max_by(|a, b| ratio(a).total_cmp(&ratio(b))) {
+        None => match e
+            .attempts
+            .iter()
+            .max_by(|a, b| ratio(a).total_cmp(&ratio(b)))
+        {
             Some(best) => {
-                evidence.push(item(best.at_ms, format!("Never submitted; the best run passed {}/{} example tests", best.passed, best.total)));
+                evidence.push(item(
+                    best.at_ms,
+                    format!(
+                        "Never submitted; the best run passed {}/{} example tests",
+                        best.passed, best.total
+                    ),
+                ));
                 30.0 * ratio(best)
             }
             None => {
-                evidence.push(EvidenceItem { at_ms: None, text: "No code was run or submitted".into() });
+                evidence.push(EvidenceItem {
+                    at_ms: None,
+                    text: "No code was run or submitted".into(),
+                });
                 0.0
             }
         },
@@ -159,23 +191,45 @@ fn problem_solving(e: &Evidence) -> Dimension {
     if let Some(a) = accepted {
         let used = a.at_ms as f64 / e.duration_ms.max(1) as f64;
         score += 20.0 + 10.0 * (1.0 - used).clamp(0.0, 1.0);
-        evidence.push(item(a.at_ms, format!("First accepted submit at {} of {}", clock(a.at_ms), clock(e.duration_ms))));
+        evidence.push(item(
+            a.at_ms,
+            format!(
+                "First accepted submit at {} of {}",
+                clock(a.at_ms),
+                clock(e.duration_ms)
+            ),
+        ));
     }
     for h in &e.hints {
         let cost = HINT_COST[(h.level.clamp(1, 3) - 1) as usize];
         score -= cost;
-        evidence.push(item(h.at_ms, format!("Hint {} revealed at {} (−{cost:.0})", h.level, clock(h.at_ms))));
+        evidence.push(item(
+            h.at_ms,
+            format!(
+                "Hint {} revealed at {} (−{cost:.0})",
+                h.level,
+                clock(h.at_ms)
+            ),
+        ));
     }
     dim(30, Some(score), evidence, None)
 }
 
 fn code_quality(e: &Evidence) -> Dimension {
     if e.attempts.is_empty() {
-        return dim(25, None, Vec::new(), Some("Not assessed: no code was run.".into()));
+        return dim(
+            25,
+            None,
+            Vec::new(),
+            Some("Not assessed: no code was run.".into()),
+        );
     }
     let mut evidence = Vec::new();
     let mut score = 100.0;
-    let first_accept = e.attempts.iter().position(|a| a.submit && a.verdict == Verdict::Accepted);
+    let first_accept = e
+        .attempts
+        .iter()
+        .position(|a| a.submit && a.verdict == Verdict::Accepted);
     for (i, a) in e.attempts.iter().enumerate() {
         let (cost, what) = match a.verdict {
             Verdict::CompileError => (10.0, "did not compile"),
@@ -186,10 +240,20 @@ fn code_quality(e: &Evidence) -> Dimension {
         };
         score -= cost;
         let kind = if a.submit { "Submit" } else { "Run" };
-        evidence.push(item(a.at_ms, format!("{kind} at {} {what} ({}) (−{cost:.0})", clock(a.at_ms), a.verdict.label())));
+        evidence.push(item(
+            a.at_ms,
+            format!(
+                "{kind} at {} {what} ({}) (−{cost:.0})",
+                clock(a.at_ms),
+                a.verdict.label()
+            ),
+        ));
     }
     if evidence.is_empty() {
-        evidence.push(EvidenceItem { at_ms: None, text: "No failed submit, compile error or crash".into() });
+        evidence.push(EvidenceItem {
+            at_ms: None,
+            text: "No failed submit, compile error or crash".into(),
+        });
     }
     dim(25, Some(score), evidence, Some("Measured from failed submits, compile errors and crashes; style and naming need the AI evaluator.".into()))
 }
@@ -205,7 +269,12 @@ fn communication(e: &Evidence) -> Dimension {
 
 fn efficiency(e: &Evidence) -> Dimension {
     match &e.complexity {
-        Complexity::Measured { fitted, fitted_rank, target, target_rank } => {
+        Complexity::Measured {
+            fitted,
+            fitted_rank,
+            target,
+            target_rank,
+        } => {
             let behind = fitted_rank.saturating_sub(*target_rank);
             let score = match behind {
                 0 => 100.0,
@@ -213,10 +282,24 @@ fn efficiency(e: &Evidence) -> Dimension {
                 _ => 20.0,
             };
             let text = format!("Measured {fitted}; the target is {target}");
-            dim(20, Some(score), vec![EvidenceItem { at_ms: None, text }], None)
+            dim(
+                20,
+                Some(score),
+                vec![EvidenceItem { at_ms: None, text }],
+                None,
+            )
         }
-        Complexity::NoGenerator => dim(20, None, Vec::new(), Some("Not assessed: this problem has no input generator to measure growth with.".into())),
-        Complexity::NotMeasured { why } => dim(20, None, Vec::new(), Some(format!("Not assessed: {why}"))),
+        Complexity::NoGenerator => dim(
+            20,
+            None,
+            Vec::new(),
+            Some(
+                "Not assessed: this problem has no input generator to measure growth with.".into(),
+            ),
+        ),
+        Complexity::NotMeasured { why } => {
+            dim(20, None, Vec::new(), Some(format!("Not assessed: {why}")))
+        }
     }
 }
 
@@ -227,7 +310,11 @@ pub fn evaluate(e: &Evidence) -> Evaluation {
         communication: communication(e),
         efficiency: efficiency(e),
     };
-    let assessed_weight: u32 = all(&dims).iter().filter(|d| d.assessed).map(|d| d.weight).sum();
+    let assessed_weight: u32 = all(&dims)
+        .iter()
+        .filter(|d| d.assessed)
+        .map(|d| d.weight)
+        .sum();
     for d in all_mut(&mut dims) {
         if d.assessed {
             d.effective_weight = f64::from(d.weight) / f64::from(assessed_weight.max(1));
@@ -238,16 +325,45 @@ pub fn evaluate(e: &Evidence) -> Evaluation {
         .filter_map(|d| d.score.map(|s| f64::from(s) * d.effective_weight))
         .sum::<f64>()
         .round() as u32;
-    let accepted = e.attempts.iter().any(|a| a.submit && a.verdict == Verdict::Accepted);
+    let accepted = e
+        .attempts
+        .iter()
+        .any(|a| a.submit && a.verdict == Verdict::Accepted);
     let top_hint = e.hints.iter().map(|h| h.level).max().unwrap_or(0);
     let (recommendation, recommendation_rule) = if accepted && overall >= 85 && top_hint <= 1 {
-        (Recommendation::StrongYes, format!("Accepted, overall {overall} ≥ 85, at most the first hint: strong yes"))
+        (
+            Recommendation::StrongYes,
+            format!("Accepted, overall {overall} ≥ 85, at most the first hint: strong yes"),
+        )
     } else if accepted && overall >= 70 {
-        (Recommendation::Yes, format!("Accepted and overall {overall} ≥ 70: yes"))
+        (
+            Recommendation::Yes,
+            format!("Accepted and overall {overall} ≥ 70: yes"),
+        )
     } else if overall >= 50 {
-        (Recommendation::Maybe, format!("Overall {overall} ≥ 50{}: maybe", if accepted { "" } else { " without an accepted submit" }))
+        (
+            Recommendation::Maybe,
+            format!(
+                "Overall {overall} ≥ 50{}: maybe",
+                if accepted {
+                    ""
+                } else {
+                    " without an accepted submit"
+                }
+            ),
+        )
     } else {
-        (Recommendation::No, format!("Overall {overall} < 50{}: no", if accepted { "" } else { " and no accepted submit" }))
+        (
+            Recommendation::No,
+            format!(
+                "Overall {overall} < 50{}: no",
+                if accepted {
+                    ""
+                } else {
+                    " and no accepted submit"
+                }
+            ),
+        )
     };
     let (strengths, improvements) = observations(e, &dims, accepted, top_hint);
     let mut evaluation = Evaluation {
@@ -266,21 +382,39 @@ pub fn evaluate(e: &Evidence) -> Evaluation {
 }
 
 fn all(d: &Dimensions) -> [&Dimension; 4] {
-    [&d.problem_solving, &d.code_quality, &d.communication, &d.efficiency]
+    [
+        &d.problem_solving,
+        &d.code_quality,
+        &d.communication,
+        &d.efficiency,
+    ]
 }
 
 fn all_mut(d: &mut Dimensions) -> [&mut Dimension; 4] {
-    [&mut d.problem_solving, &mut d.code_quality, &mut d.communication, &mut d.efficiency]
+    [
+        &mut d.problem_solving,
+        &mut d.code_quality,
+        &mut d.communication,
+        &mut d.efficiency,
+    ]
 }
 
 /// Strengths and things to improve, each a fact from the evidence (none is invented: with
 /// nothing to say, the lists stay empty).
-fn observations(e: &Evidence, d: &Dimensions, accepted: bool, top_hint: u32) -> (Vec<String>, Vec<String>) {
+fn observations(
+    e: &Evidence,
+    d: &Dimensions,
+    accepted: bool,
+    top_hint: u32,
+) -> (Vec<String>, Vec<String>) {
     let (mut good, mut better) = (Vec::new(), Vec::new());
     let submits: Vec<&Attempt> = e.attempts.iter().filter(|a| a.submit).collect();
     if let Some(first) = submits.first() {
         if first.verdict == Verdict::Accepted {
-            good.push(format!("Accepted on the first submit, at {}.", clock(first.at_ms)));
+            good.push(format!(
+                "Accepted on the first submit, at {}.",
+                clock(first.at_ms)
+            ));
         }
     }
     if accepted && e.hints.is_empty() {
@@ -290,14 +424,23 @@ fn observations(e: &Evidence, d: &Dimensions, accepted: bool, top_hint: u32) -> 
         good.push("The measured time complexity meets the target.".into());
     }
     if !accepted {
-        better.push(if submits.is_empty() { "No solution was submitted.".into() } else { "No submit was accepted within the time.".to_string() });
+        better.push(if submits.is_empty() {
+            "No solution was submitted.".into()
+        } else {
+            "No submit was accepted within the time.".to_string()
+        });
     }
-    let failed = submits.iter().take_while(|a| a.verdict != Verdict::Accepted).count();
+    let failed = submits
+        .iter()
+        .take_while(|a| a.verdict != Verdict::Accepted)
+        .count();
     if accepted && failed > 0 {
         better.push(format!("{failed} failed submit{} before the accepted one: run the examples and edge cases first.", if failed == 1 { "" } else { "s" }));
     }
     if top_hint >= 2 {
-        better.push(format!("Needed hint {top_hint}: practise this category until the approach comes unaided."));
+        better.push(format!(
+            "Needed hint {top_hint}: practise this category until the approach comes unaided."
+        ));
     }
     if matches!(d.efficiency.score, Some(s) if s < 100) {
         better.push("The measured growth is slower than the target complexity.".into());
@@ -312,12 +455,26 @@ fn markdown(ev: &Evaluation) -> String {
         Recommendation::Maybe => "Maybe",
         Recommendation::No => "No",
     };
-    let mut md = format!("# Interview report\n\n**Overall: {}/100** · Recommendation: **{rec}** ({})\n\n", ev.overall, ev.recommendation_rule);
-    let names = [("Problem solving", &ev.dimensions.problem_solving), ("Code quality", &ev.dimensions.code_quality), ("Communication", &ev.dimensions.communication), ("Efficiency", &ev.dimensions.efficiency)];
+    let mut md = format!(
+        "# Interview report\n\n**Overall: {}/100** · Recommendation: **{rec}** ({})\n\n",
+        ev.overall, ev.recommendation_rule
+    );
+    let names = [
+        ("Problem solving", &ev.dimensions.problem_solving),
+        ("Code quality", &ev.dimensions.code_quality),
+        ("Communication", &ev.dimensions.communication),
+        ("Efficiency", &ev.dimensions.efficiency),
+    ];
     md.push_str("| Dimension | Score | Weight |\n|---|---|---|\n");
     for (name, d) in names {
-        let score = d.score.map_or("not assessed".to_string(), |s| s.to_string());
-        let weight = if d.assessed { format!("{} → {:.0}%", d.weight, d.effective_weight * 100.0) } else { format!("{} (redistributed)", d.weight) };
+        let score = d
+            .score
+            .map_or("not assessed".to_string(), |s| s.to_string());
+        let weight = if d.assessed {
+            format!("{} → {:.0}%", d.weight, d.effective_weight * 100.0)
+        } else {
+            format!("{} (redistributed)", d.weight)
+        };
         md.push_str(&format!("| {name} | {score} | {weight} |\n"));
     }
     for (name, d) in names {
@@ -332,7 +489,10 @@ fn markdown(ev: &Evaluation) -> String {
             }
         }
     }
-    for (title, list) in [("Strengths", &ev.strengths), ("To improve", &ev.improvements)] {
+    for (title, list) in [
+        ("Strengths", &ev.strengths),
+        ("To improve", &ev.improvements),
+    ] {
         md.push_str(&format!("\n## {title}\n\n"));
         if list.is_empty() {
             md.push_str("- Nothing measured to report.\n");
@@ -341,6 +501,9 @@ fn markdown(ev: &Evaluation) -> String {
             md.push_str(&format!("- {s}\n"));
         }
     }
-    md.push_str(&format!("\n_Evaluator: {} v{}_\n", ev.evaluator, ev.evaluator_version));
+    md.push_str(&format!(
+        "\n_Evaluator: {} v{}_\n",
+        ev.evaluator, ev.evaluator_version
+    ));
     md
 }

@@ -47,7 +47,9 @@ pub const AUTO_SNAPSHOT_MS: i64 = 5_000;
 /// too, so tests can run short sessions) from the CLI.
 pub fn duration_ms(minutes: f64) -> Result<i64, String> {
     if !(minutes > 0.0 && minutes <= MAX_MINUTES) {
-        return Err(format!("a session lasts more than 0 and at most {MAX_MINUTES} minutes, not {minutes}"));
+        return Err(format!(
+            "a session lasts more than 0 and at most {MAX_MINUTES} minutes, not {minutes}"
+        ));
     }
     Ok((minutes * 60_000.0).round() as i64)
 }
@@ -103,15 +105,36 @@ impl Session {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SessionEvent {
     Started,
-    Snapshot { snapshot_id: String, snapshot: SnapshotKind },
-    Run { run_id: String, mode: String, verdict: String, passed: u32, total: u32 },
-    Hint { level: u32 },
-    Warning { minutes_left: u32 },
-    Transcript { line_id: String },
-    Resumed { paused_ms: i64 },
-    Ended { reason: EndReason },
+    Snapshot {
+        snapshot_id: String,
+        snapshot: SnapshotKind,
+    },
+    Run {
+        run_id: String,
+        mode: String,
+        verdict: String,
+        passed: u32,
+        total: u32,
+    },
+    Hint {
+        level: u32,
+    },
+    Warning {
+        minutes_left: u32,
+    },
+    Transcript {
+        line_id: String,
+    },
+    Resumed {
+        paused_ms: i64,
+    },
+    Ended {
+        reason: EndReason,
+    },
     /// The store could not write for a while; the session went on in memory.
-    StorageTrouble { message: String },
+    StorageTrouble {
+        message: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -170,7 +193,11 @@ pub fn redact(text: &str) -> String {
             let mut parts = core.split('@');
             matches!((parts.next(), parts.next(), parts.next()), (Some(a), Some(b), None) if !a.is_empty() && b.contains('.') && !b.starts_with('.') && !b.ends_with('.'))
         };
-        out.push(if is_email { word.replace(core, "[email]") } else { word.to_string() });
+        out.push(if is_email {
+            word.replace(core, "[email]")
+        } else {
+            word.to_string()
+        });
     }
     redact_phones(&out.join(" "))
 }
@@ -183,7 +210,8 @@ fn redact_phones(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let starts = |i: usize| {
         chars[i].is_ascii_digit()
-            || ((chars[i] == '+' || chars[i] == '(') && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+            || ((chars[i] == '+' || chars[i] == '(')
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit))
     };
     let mut out = String::new();
     let mut i = 0;
@@ -205,7 +233,11 @@ fn redact_phones(text: &str) -> String {
                 groups.push(current);
             }
             let total: usize = groups.iter().sum();
-            let grouped = groups.len() >= 2 && groups.iter().enumerate().all(|(k, g)| *g >= 2 || (k == 0 && plus));
+            let grouped = groups.len() >= 2
+                && groups
+                    .iter()
+                    .enumerate()
+                    .all(|(k, g)| *g >= 2 || (k == 0 && plus));
             // One unbroken run is a phone number only when it looks dialled: `+…` or `0…`.
             let dialled = groups.len() == 1 && (plus || chars[i] == '0') && total >= 9;
             if total >= 7 && (grouped || dialled) {

@@ -9,12 +9,14 @@ mod practice;
 mod problems;
 mod runs;
 mod seed;
+mod sessions;
 
 pub use db::{Opened, Store};
 pub use error::StoreError;
 pub use problems::{CategoryInfo, Facets, LibraryCounts, LibraryPage, ProblemQuery};
 pub use runs::{JudgeMaterial, RunSummary};
 pub use seed::{builtin_problems, ImportReport, SeedReport};
+pub use sessions::{ActiveSession, NewSession, SessionQuery, Snapshot, TimelineEntry};
 
 mod embedded {
     pub struct BuiltinProblem {

@@ -79,6 +79,17 @@ impl Store {
 
     /// Stores a Run or Submit with its code and every test's result; returns the run's id.
     pub fn record_run(&self, slug: &str, code: &str, report: &RunReport) -> Result<String> {
+        self.record_run_in(None, slug, code, report)
+    }
+
+    /// As `record_run`, inside a session.
+    pub fn record_run_in(
+        &self,
+        session: Option<&str>,
+        slug: &str,
+        code: &str,
+        report: &RunReport,
+    ) -> Result<String> {
         let id = uuid::Uuid::now_v7().to_string();
         let mode = match report.mode {
             RunMode::Run => "run",
@@ -88,8 +99,8 @@ impl Store {
             serde_json::to_string(&report.tests).map_err(|e| StoreError::Invalid(e.to_string()))?;
         self.with(|c| {
             c.execute(
-                "INSERT INTO runs (id, session_id, problem_slug, language, code, mode, verdict, results, duration_ms, created_at) VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                rusqlite::params![id, slug, report.language.id(), code, mode, report.verdict.id(), results, i64::try_from(report.wall_ms).unwrap_or(i64::MAX), now_ms()],
+                "INSERT INTO runs (id, session_id, problem_slug, language, code, mode, verdict, results, duration_ms, created_at) VALUES (?1, ?10, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                rusqlite::params![id, slug, report.language.id(), code, mode, report.verdict.id(), results, i64::try_from(report.wall_ms).unwrap_or(i64::MAX), now_ms(), session],
             )?;
             Ok(())
         })?;
@@ -116,6 +127,17 @@ impl Store {
             Ok(())
         })?;
         Ok(id)
+    }
+
+    /// Problems with an accepted Submit since `since` (Unix ms).
+    pub fn recently_solved(&self, since: i64) -> Result<std::collections::HashSet<String>> {
+        self.with(|c| {
+            let rows = c
+                .prepare_cached("SELECT DISTINCT problem_slug FROM runs WHERE mode = 'submit' AND verdict = 'accepted' AND created_at >= ?1")?
+                .query_map([since], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(rows)
+        })
     }
 
     /// The latest runs of a problem, newest first.

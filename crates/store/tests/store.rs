@@ -435,3 +435,68 @@ fn a_limited_page_still_counts_every_match() {
         names
     );
 }
+
+#[test]
+fn deleting_a_session_deletes_everything_recorded_in_it() {
+    use rehearse_core::session::{InterviewerMode, SnapshotKind, Speaker};
+    use rehearse_core::Language;
+    let (_d, path) = temp();
+    let store = Store::open(&path).expect("open").store;
+    let s = store
+        .create_session(&rehearse_store::NewSession {
+            problem_slug: "stair-paths".into(),
+            language: Language::Python,
+            mode: InterviewerMode::Silent,
+            duration_ms: 60_000,
+            owner_pid: Some(1),
+        })
+        .expect("session");
+    store
+        .add_snapshot(
+            &s.id,
+            "stair-paths",
+            Language::Python,
+            "x = 1",
+            SnapshotKind::Manual,
+            10,
+        )
+        .expect("snapshot");
+    store.session_hint(&s.id, "stair-paths", 20).expect("hint");
+    store
+        .add_transcript(&s.id, 30, Speaker::Candidate, "hello")
+        .expect("line");
+    let count = |table: &str| -> i64 {
+        let conn = Connection::open(&path).expect("open");
+        conn.query_row(
+            &format!("SELECT COUNT(*) FROM {table} WHERE session_id = ?1"),
+            [&s.id],
+            |r| r.get(0),
+        )
+        .expect("count")
+    };
+    for table in [
+        "code_snapshots",
+        "hint_reveals",
+        "transcripts",
+        "session_events",
+    ] {
+        assert!(count(table) > 0, "{table} has rows");
+    }
+    store.delete_session(&s.id).expect("delete");
+    for table in [
+        "code_snapshots",
+        "hint_reveals",
+        "transcripts",
+        "session_events",
+        "runs",
+        "evaluations",
+    ] {
+        assert_eq!(count(table), 0, "{table} is empty after the delete");
+    }
+    assert_eq!(
+        store
+            .delete_session(&s.id)
+            .map_err(|e| rehearse_core::error::Coded::code(&e)),
+        Err("not_found")
+    );
+}

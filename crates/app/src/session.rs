@@ -1,0 +1,326 @@
+//! Interview sessions as use-cases: start (a chosen or a random problem), snapshot, run,
+//! hint, the clock (warnings, time up), end with the offline evaluation, and recovery of a
+//! session whose process is gone. Every call works from the database alone, so the CLI can
+//! drive a session one process per command.
+
+use crate::{App, AppError};
+use rehearse_core::evaluate::{evaluate, Complexity, Evaluation, Evidence};
+use rehearse_core::problem::{Category, Difficulty, ProblemStatus};
+use rehearse_core::run::{RunMode, RunReport};
+use rehearse_core::session::{
+    duration_ms, EndReason, InterviewerMode, Session, SessionEvent, SessionStatus, SnapshotKind,
+};
+use rehearse_core::{now_ms, Language};
+use rehearse_sandbox::Sandbox;
+use rehearse_store::{NewSession, ProblemQuery};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What the Start button (and `rehearse session start`) asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct StartSession {
+    /// None: a random problem matching the filters, not solved recently.
+    pub problem: Option<String>,
+    pub difficulty: Option<Difficulty>,
+    pub category: Option<Category>,
+    pub language: Language,
+    pub minutes: f64,
+    #[serde(default)]
+    pub mode: InterviewerMode,
+}
+
+/// A session with its clock read now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SessionState {
+    pub session: Session,
+    pub elapsed_ms: i64,
+    pub remaining_ms: i64,
+    /// The code to show: the latest snapshot.
+    pub code: String,
+    pub hints: Vec<String>,
+    /// Warnings given by this reading of the clock (minutes left).
+    pub warnings: Vec<u32>,
+}
+
+/// Problems solved this recently are not drawn at random.
+const RECENT_DAYS: i64 = 14;
+
+impl App {
+    pub fn start_session(&self, req: &StartSession) -> Result<SessionState, AppError> {
+        let duration = duration_ms(req.minutes).map_err(AppError::InvalidInput)?;
+        let slug = match &req.problem {
+            Some(slug) => slug.clone(),
+            None => self.random_problem(req.difficulty, req.category)?,
+        };
+        let session = self.store.create_session(&NewSession {
+            problem_slug: slug.clone(),
+            language: req.language,
+            mode: req.mode,
+            duration_ms: duration,
+            owner_pid: Some(std::process::id()),
+        })?;
+        let starter = self.starter(&slug, req.language)?;
+        self.store.add_snapshot(
+            &session.id,
+            &slug,
+            req.language,
+            &starter,
+            SnapshotKind::Auto,
+            0,
+        )?;
+        self.session_state(&session.id)
+    }
+
+    fn random_problem(
+        &self,
+        difficulty: Option<Difficulty>,
+        category: Option<Category>,
+    ) -> Result<String, AppError> {
+        let page = self.store.list_problems(&ProblemQuery {
+            difficulty,
+            category,
+            ..Default::default()
+        })?;
+        let recent = self
+            .store
+            .recently_solved(now_ms() - RECENT_DAYS * 86_400_000)?;
+        let mut pool: Vec<&str> = page
+            .problems
+            .iter()
+            .filter(|p| !recent.contains(&p.slug))
+            .map(|p| p.slug.as_str())
+            .collect();
+        if pool.is_empty() {
+            // Everything matching was solved recently: prefer what is not solved at all.
+            pool = page
+                .problems
+                .iter()
+                .filter(|p| p.status != ProblemStatus::Solved)
+                .map(|p| p.slug.as_str())
+                .collect();
+        }
+        if pool.is_empty() {
+            pool = page.problems.iter().map(|p| p.slug.as_str()).collect();
+        }
+        let pick = uuid::Uuid::new_v4().as_u128() as usize;
+        pool.get(pick % pool.len().max(1))
+            .map(|s| s.to_string())
+            .ok_or_else(|| AppError::InvalidInput("No problem matches those filters.".into()))
+    }
+
+    /// Reads the clock: records due warnings, and ends the session when time is up.
+    pub fn session_state(&self, sid: &str) -> Result<SessionState, AppError> {
+        let mut session = self.store.session(sid)?;
+        let now = now_ms();
+        let mut warnings = Vec::new();
+        if session.status == SessionStatus::Active {
+            for minutes in session.due_warnings(now, &self.store.warned(sid)?) {
+                self.store.warn(sid, minutes, session.elapsed_ms(now))?;
+                warnings.push(minutes);
+            }
+            if session.remaining_ms(now) == 0 {
+                self.finish(&session, EndReason::TimeUp)?;
+                session = self.store.session(sid)?;
+            }
+        }
+        let code = match self.store.latest_snapshot(sid)? {
+            Some(s) => s.code,
+            None => self.starter(&session.problem_slug, session.language)?,
+        };
+        let hints = self
+            .store
+            .session_hints(sid)?
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        Ok(SessionState {
+            elapsed_ms: session.elapsed_ms(now),
+            remaining_ms: session.remaining_ms(now),
+            session,
+            code,
+            hints,
+            warnings,
+        })
+    }
+
+    /// The session, if it is still running; its clock is read first, so time up ends it.
+    fn active(&self, sid: &str) -> Result<Session, AppError> {
+        let state = self.session_state(sid)?;
+        if state.session.status != SessionStatus::Active {
+            return Err(AppError::SessionOver(sid.to_string()));
+        }
+        Ok(state.session)
+    }
+
+    pub fn session_snapshot(
+        &self,
+        sid: &str,
+        code: &str,
+        kind: SnapshotKind,
+    ) -> Result<String, AppError> {
+        let s = self.active(sid)?;
+        Ok(self.store.add_snapshot(
+            sid,
+            &s.problem_slug,
+            s.language,
+            code,
+            kind,
+            s.elapsed_ms(now_ms()),
+        )?)
+    }
+
+    /// Run or Submit inside a session: the latest snapshot's code unless `code` is given.
+    pub async fn session_run(
+        &self,
+        sandbox: &Sandbox,
+        sid: &str,
+        code: Option<&str>,
+        mode: RunMode,
+    ) -> Result<RunReport, AppError> {
+        let s = self.active(sid)?;
+        let code = match code {
+            Some(c) => c.to_string(),
+            None => self.session_state(sid)?.code,
+        };
+        let request = crate::sandbox::RunRequest {
+            slug: s.problem_slug.clone(),
+            language: s.language,
+            code: code.clone(),
+            mode,
+            custom: Vec::new(),
+        };
+        let report = self.judge_unrecorded(sandbox, &request, &|_| {}).await?;
+        self.store.record_session_run(
+            sid,
+            &s.problem_slug,
+            &code,
+            &report,
+            s.elapsed_ms(now_ms()),
+        )?;
+        Ok(report)
+    }
+
+    pub fn session_hint(&self, sid: &str) -> Result<(u32, String), AppError> {
+        let s = self.active(sid)?;
+        Ok(self
+            .store
+            .session_hint(sid, &s.problem_slug, s.elapsed_ms(now_ms()))?)
+    }
+
+    /// Ends the session (final snapshot, evaluation) or, if it already ended, returns its
+    /// latest evaluation.
+    pub fn end_session(&self, sid: &str) -> Result<Evaluation, AppError> {
+        let state = self.session_state(sid)?;
+        if state.session.status == SessionStatus::Active {
+            return self.finish(&state.session, EndReason::Candidate);
+        }
+        self.store
+            .evaluations(sid)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| AppError::InvalidInput(format!("Session {sid} has no report.")))
+    }
+
+    /// Ends a session whose process is gone without resuming it: abandoned, with a report on
+    /// what was recorded.
+    pub fn abandon_session(&self, sid: &str) -> Result<Evaluation, AppError> {
+        let s = self.store.session(sid)?;
+        if s.status != SessionStatus::Active {
+            return Err(AppError::SessionOver(sid.to_string()));
+        }
+        self.finish(&s, EndReason::Abandoned)
+    }
+
+    fn finish(&self, s: &Session, reason: EndReason) -> Result<Evaluation, AppError> {
+        let now = now_ms();
+        let at = s.elapsed_ms(now);
+        if let Some(last) = self.store.latest_snapshot(&s.id)? {
+            self.store.add_snapshot(
+                &s.id,
+                &s.problem_slug,
+                last.language,
+                &last.code,
+                SnapshotKind::Final,
+                at,
+            )?;
+        }
+        self.store
+            .add_event(&s.id, at, &SessionEvent::Ended { reason })?;
+        let evaluation = evaluate(&self.evidence(s, now)?);
+        let status = if reason == EndReason::Abandoned {
+            SessionStatus::Abandoned
+        } else {
+            SessionStatus::Completed
+        };
+        self.store.end_session(&s.id, status, &evaluation)?;
+        Ok(evaluation)
+    }
+
+    fn evidence(&self, s: &Session, now: i64) -> Result<Evidence, AppError> {
+        let attempts = self.store.session_attempts(&s.id)?;
+        let accepted = attempts
+            .iter()
+            .any(|a| a.submit && a.verdict == rehearse_core::run::Verdict::Accepted);
+        Ok(Evidence {
+            duration_ms: s.duration_ms,
+            elapsed_ms: s.elapsed_ms(now),
+            hints: self
+                .store
+                .session_hints(&s.id)?
+                .into_iter()
+                .map(|(h, _)| h)
+                .collect(),
+            transcript_lines: self.store.transcript_count(&s.id)?,
+            complexity: if accepted {
+                Complexity::NoGenerator
+            } else {
+                Complexity::NotMeasured {
+                    why: "no submit was accepted, so there is no solution to measure.".into(),
+                }
+            },
+            attempts,
+        })
+    }
+
+    /// Active sessions whose process is gone (crashed or killed): offered to resume or end.
+    pub fn recoverable_sessions(&self) -> Result<Vec<Session>, AppError> {
+        let me = std::process::id();
+        Ok(self
+            .store
+            .active_sessions()?
+            .into_iter()
+            .filter(|a| match a.owner_pid {
+                Some(pid) if pid == me => false,
+                Some(pid) => !process_alive(pid, a.heartbeat_at),
+                None => true,
+            })
+            .map(|a| a.session)
+            .collect())
+    }
+
+    /// Takes over a session whose process is gone; the time it lay still does not count.
+    pub fn resume_session(&self, sid: &str) -> Result<SessionState, AppError> {
+        let active = self
+            .store
+            .active_sessions()?
+            .into_iter()
+            .find(|a| a.session.id == sid)
+            .ok_or_else(|| AppError::SessionOver(sid.to_string()))?;
+        let (s, beat) = (active.session, active.heartbeat_at);
+        let now = now_ms();
+        let paused = beat.map_or(0, |b| (now - b).max(0));
+        let at = s.elapsed_ms(now) - paused;
+        self.store
+            .resume_session(sid, std::process::id(), paused, at.max(0))?;
+        self.session_state(sid)
+    }
+}
+
+/// Whether the process that owned a session still runs. Where the OS cannot be asked, a
+/// session not heard of for a minute counts as gone.
+fn process_alive(pid: u32, heartbeat: Option<i64>) -> bool {
+    if cfg!(target_os = "linux") {
+        return std::path::Path::new(&format!("/proc/{pid}")).exists();
+    }
+    heartbeat.is_some_and(|b| now_ms() - b < 60_000)
+}

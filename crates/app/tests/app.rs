@@ -1,0 +1,153 @@
+//! The shared use-cases against a real database in a temporary folder.
+
+use rehearse_app::session::StartSession;
+use rehearse_app::App;
+use rehearse_core::paths::Paths;
+use rehearse_core::session::{SessionStatus, SnapshotKind};
+use rehearse_core::Language;
+use rehearse_store::NewSession;
+
+fn app(dir: &std::path::Path) -> App {
+    App::open_at(Paths {
+        data_dir: dir.to_path_buf(),
+        config_dir: dir.join("config"),
+    })
+    .expect("open")
+}
+
+/// The pid of a process that has ended.
+fn dead_pid() -> u32 {
+    let mut child = std::process::Command::new("true").spawn().expect("spawn");
+    let pid = child.id();
+    child.wait().expect("wait");
+    pid
+}
+
+#[test]
+fn a_session_whose_process_died_is_offered_and_resumed_without_the_lost_time() {
+    let d = tempfile::tempdir().expect("temp");
+    let app = app(d.path());
+    let orphan = app
+        .store
+        .create_session(&NewSession {
+            problem_slug: "stair-paths".into(),
+            language: Language::Python,
+            mode: Default::default(),
+            duration_ms: 30 * 60_000,
+            owner_pid: Some(dead_pid()),
+        })
+        .expect("session");
+    app.store
+        .add_snapshot(
+            &orphan.id,
+            "stair-paths",
+            Language::Python,
+            "def stair_paths(n):\n    return 1\n",
+            SnapshotKind::Auto,
+            1_000,
+        )
+        .expect("snapshot");
+    let mine = app
+        .start_session(&StartSession {
+            problem: Some("balanced-brackets".into()),
+            difficulty: None,
+            category: None,
+            language: Language::Go,
+            minutes: 30.0,
+            mode: Default::default(),
+        })
+        .expect("start");
+
+    let offered: Vec<String> = app
+        .recoverable_sessions()
+        .expect("recoverable")
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(
+        offered,
+        vec![orphan.id.clone()],
+        "only the orphan, not this process's own session"
+    );
+
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let resumed = app.resume_session(&orphan.id).expect("resume");
+    assert!(
+        resumed.session.paused_ms >= 250,
+        "the time it lay still does not count: {}",
+        resumed.session.paused_ms
+    );
+    assert!(
+        resumed.code.contains("return 1"),
+        "the latest snapshot is back"
+    );
+    assert!(
+        app.recoverable_sessions().expect("recoverable").is_empty(),
+        "now owned by this process"
+    );
+
+    let report = app.abandon_session(&mine.session.id).expect("abandon");
+    assert_eq!(
+        app.store.session(&mine.session.id).expect("session").status,
+        SessionStatus::Abandoned
+    );
+    assert!(report.markdown.contains("No code was run or submitted"));
+}
+
+#[test]
+fn a_random_session_skips_problems_solved_recently_and_respects_the_filters() {
+    let d = tempfile::tempdir().expect("temp");
+    let app = app(d.path());
+    let hard = app
+        .store
+        .list_problems(&rehearse_store::ProblemQuery {
+            difficulty: Some(rehearse_core::Difficulty::Hard),
+            ..Default::default()
+        })
+        .expect("list")
+        .problems;
+    let (left, solved) = hard.split_last().expect("hard problems");
+    for p in solved {
+        let report = rehearse_core::run::RunReport {
+            verdict: rehearse_core::run::Verdict::Accepted,
+            passed: 1,
+            total: 1,
+            wall_ms: 1,
+            compile_output: None,
+            compile_ms: None,
+            compile_cached: false,
+            language: Language::Python,
+            mode: rehearse_core::run::RunMode::Submit,
+            tests: Vec::new(),
+        };
+        app.store
+            .record_run(&p.slug, "solved", &report)
+            .expect("run");
+    }
+    for _ in 0..20 {
+        let s = app
+            .start_session(&StartSession {
+                problem: None,
+                difficulty: Some(rehearse_core::Difficulty::Hard),
+                category: None,
+                language: Language::Python,
+                minutes: 45.0,
+                mode: Default::default(),
+            })
+            .expect("start");
+        assert_eq!(
+            s.session.problem_slug, left.slug,
+            "the only hard problem not solved recently"
+        );
+    }
+    assert!(app
+        .start_session(&StartSession {
+            problem: Some("nope".into()),
+            difficulty: None,
+            category: None,
+            language: Language::Python,
+            minutes: 45.0,
+            mode: Default::default()
+        })
+        .is_err());
+}

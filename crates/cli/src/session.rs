@@ -1,0 +1,315 @@
+//! `rehearse session …` drives one interview (each command its own process; the session
+//! lives in the database between them) and `rehearse sessions …` lists, shows and deletes
+//! past ones.
+
+use crate::output::{print_json, CliError};
+use crate::sandbox::runtime;
+use clap::Subcommand;
+use rehearse_app::session::StartSession;
+use rehearse_app::App;
+use rehearse_core::error::Coded;
+use rehearse_core::evaluate::Evaluation;
+use rehearse_core::problem::{Category, Difficulty};
+use rehearse_core::run::{RunMode, Verdict};
+use rehearse_core::session::{SessionStatus, SnapshotKind};
+use rehearse_core::ErrorBody;
+use rehearse_store::SessionQuery;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Subcommand)]
+pub enum SessionCommand {
+    /// Start a timed session on a problem (or a random one matching the filters).
+    Start {
+        #[arg(long)]
+        problem: Option<String>,
+        #[arg(long, value_parser = crate::problems::parse_difficulty)]
+        difficulty: Option<Difficulty>,
+        #[arg(long, value_parser = crate::problems::parse_category)]
+        category: Option<Category>,
+        #[arg(long)]
+        lang: String,
+        /// Length in minutes (30, 45 or 60 in the app; fractions allowed, 120 at most).
+        #[arg(long, default_value_t = 45.0)]
+        minutes: f64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record the code in <file> as a checkpoint of the session.
+    Snapshot {
+        id: String,
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the session's latest code against the examples (all tests with --all).
+    Run {
+        id: String,
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Reveal the next hint.
+    Hint {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The clock and the latest code.
+    Status {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// End the session and print its report.
+    End {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum SessionsCommand {
+    /// Past and running sessions, newest first.
+    List {
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        problem: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One session: its timeline and its report.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a session and everything recorded in it.
+    Delete {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn fail(json: bool) -> impl Fn(&dyn Coded) -> CliError {
+    move |e| CliError {
+        body: e.body(),
+        json,
+    }
+}
+
+fn open(json: bool) -> Result<App, CliError> {
+    App::open().map_err(|e| CliError::new(&e, json))
+}
+
+pub fn run(cmd: SessionCommand) -> Result<ExitCode, CliError> {
+    match cmd {
+        SessionCommand::Start {
+            problem,
+            difficulty,
+            category,
+            lang,
+            minutes,
+            json,
+        } => {
+            let app = open(json)?;
+            let language = rehearse_app::language(&lang).map_err(|e| fail(json)(&e))?;
+            let state = app
+                .start_session(&StartSession {
+                    problem,
+                    difficulty,
+                    category,
+                    language,
+                    minutes,
+                    mode: Default::default(),
+                })
+                .map_err(|e| fail(json)(&e))?;
+            if json {
+                print_json(&state)?;
+            } else {
+                let s = &state.session;
+                println!(
+                    "{}\n{} ({}), {} minutes. `rehearse session end {}` ends it.",
+                    s.id,
+                    s.problem_title,
+                    s.language.display_name(),
+                    s.duration_ms as f64 / 60_000.0,
+                    s.id
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        SessionCommand::Snapshot { id, file, json } => {
+            let app = open(json)?;
+            let code = std::fs::read_to_string(&file).map_err(|e| CliError {
+                body: ErrorBody::new(
+                    "invalid_input",
+                    format!("cannot read {}: {e}", file.display()),
+                ),
+                json,
+            })?;
+            let snap = app
+                .session_snapshot(&id, &code, SnapshotKind::Manual)
+                .map_err(|e| fail(json)(&e))?;
+            if json {
+                print_json(&serde_json::json!({ "snapshot": snap }))?;
+            } else {
+                println!("checkpoint {snap}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        SessionCommand::Run { id, all, json } => {
+            let app = open(json)?;
+            let mode = if all { RunMode::Submit } else { RunMode::Run };
+            let report = runtime(json)?.block_on(async {
+                let sandbox = app.connect_sandbox().await?;
+                let report = app.session_run(&sandbox, &id, None, mode).await;
+                sandbox.settle().await;
+                report
+            });
+            let report = report.map_err(|e| fail(json)(&e))?;
+            crate::sandbox::print_run(&report, json)?;
+            Ok(if report.verdict == Verdict::Accepted {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        SessionCommand::Hint { id, json } => {
+            let app = open(json)?;
+            let (level, text) = app.session_hint(&id).map_err(|e| fail(json)(&e))?;
+            if json {
+                print_json(&serde_json::json!({ "level": level, "text": text }))?;
+            } else {
+                println!("Hint {level}: {text}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        SessionCommand::Status { id, json } => {
+            let app = open(json)?;
+            let state = app.session_state(&id).map_err(|e| fail(json)(&e))?;
+            if json {
+                print_json(&state)?;
+            } else {
+                let left = state.remaining_ms / 1000;
+                println!(
+                    "{:?}: {}:{:02} left of {} minutes",
+                    state.session.status,
+                    left / 60,
+                    left % 60,
+                    state.session.duration_ms / 60_000
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        SessionCommand::End { id, json } => {
+            let app = open(json)?;
+            let evaluation = app.end_session(&id).map_err(|e| fail(json)(&e))?;
+            print_evaluation(&evaluation, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The evaluation as documented in docs/cli.md: `overall`, `recommendation`, and
+/// `dimensions` keyed by name, each `{score, weight, assessed, evidence}`.
+fn print_evaluation(ev: &Evaluation, json: bool) -> Result<(), CliError> {
+    if json {
+        print_json(ev)
+    } else {
+        print!("{}", ev.markdown);
+        Ok(())
+    }
+}
+
+pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
+    match cmd {
+        SessionsCommand::List {
+            status,
+            problem,
+            json,
+        } => {
+            let app = open(json)?;
+            let status = status
+                .map(|s| {
+                    serde_json::from_value::<SessionStatus>(serde_json::Value::String(s.clone()))
+                })
+                .transpose()
+                .map_err(|_| CliError {
+                    body: ErrorBody::new(
+                        "invalid_input",
+                        "status is one of scheduled, active, completed, abandoned",
+                    ),
+                    json,
+                })?;
+            let list = app
+                .store
+                .sessions(&SessionQuery {
+                    status,
+                    problem,
+                    limit: None,
+                })
+                .map_err(|e| fail(json)(&e))?;
+            if json {
+                print_json(&list)?;
+            } else {
+                for s in &list {
+                    let score = s.score.map_or("—".to_string(), |v| v.to_string());
+                    println!(
+                        "{}  {:<10} {:<32} {:<10} {:>3} min  score {score}",
+                        s.id,
+                        format!("{:?}", s.status).to_lowercase(),
+                        s.problem_title,
+                        s.language.id(),
+                        s.duration_ms / 60_000
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        SessionsCommand::Show { id, json } => {
+            let app = open(json)?;
+            let state = app.session_state(&id).map_err(|e| fail(json)(&e))?;
+            let timeline = app.store.timeline(&id).map_err(|e| fail(json)(&e))?;
+            let evaluations = app.store.evaluations(&id).map_err(|e| fail(json)(&e))?;
+            if json {
+                print_json(
+                    &serde_json::json!({ "session": state.session, "timeline": timeline, "evaluation": evaluations.first() }),
+                )?;
+            } else {
+                println!(
+                    "{} · {} · {:?}",
+                    state.session.problem_title,
+                    state.session.language.display_name(),
+                    state.session.status
+                );
+                for t in &timeline {
+                    println!(
+                        "  [{}] {}",
+                        rehearse_core::evaluate::clock(t.at_ms),
+                        serde_json::to_string(&t.event).unwrap_or_default()
+                    );
+                }
+                if let Some(ev) = evaluations.first() {
+                    println!();
+                    print!("{}", ev.markdown);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        SessionsCommand::Delete { id, json } => {
+            let app = open(json)?;
+            app.store.delete_session(&id).map_err(|e| fail(json)(&e))?;
+            if json {
+                print_json(&serde_json::json!({ "deleted": id }))?;
+            } else {
+                println!("deleted {id}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
