@@ -50,6 +50,8 @@ pub fn config() -> SandboxConfig {
         })
         .expect("sandbox env");
     config.pool.size = 1;
+    // Tests run side by side; the machine-wide cap would make their pools depend on each other.
+    config.pool.max_containers = 200;
     config
 }
 
