@@ -19,6 +19,7 @@ pub struct Shell {
     pub smoke: bool,
     pub started: Instant,
     pub sandbox: crate::commands::SandboxSlot,
+    pub session: crate::commands::SessionSlot,
 }
 
 /// How long smoke mode waits for the UI before failing.
@@ -69,15 +70,21 @@ pub fn run(opts: Options) -> ExitCode {
             std::process::exit(4);
         });
     }
+    let session = commands::SessionSlot::default();
+    let opened = app.as_ref().ok().cloned();
     let result = tauri::Builder::default()
         .manage(Shell {
             app,
             smoke: opts.smoke,
             started,
             sandbox: Default::default(),
+            session: session.clone(),
         })
-        .setup(|app| {
+        .setup(move |app| {
             software_compositing(app);
+            if let Some(core) = opened {
+                commands::start_clock(core, session, app.handle().clone());
+            }
             Ok(())
         })
         .invoke_handler(commands::handler())

@@ -169,31 +169,41 @@ impl App {
         )?)
     }
 
-    /// Run or Submit inside a session: the latest snapshot's code unless `code` is given.
+    /// Run or Submit inside a session, on the latest snapshot's code.
     pub async fn session_run(
         &self,
         sandbox: &Sandbox,
         sid: &str,
-        code: Option<&str>,
         mode: RunMode,
     ) -> Result<RunReport, AppError> {
+        let code = self.session_state(sid)?.code;
+        self.session_run_with(sandbox, sid, &code, mode, &|_| {})
+            .await
+    }
+
+    /// Run or Submit inside a session on `code`; the run and a snapshot of its code are
+    /// recorded at its moment.
+    pub async fn session_run_with(
+        &self,
+        sandbox: &Sandbox,
+        sid: &str,
+        code: &str,
+        mode: RunMode,
+        progress: &(dyn Fn(rehearse_core::run::SandboxProgress) + Send + Sync),
+    ) -> Result<RunReport, AppError> {
         let s = self.active(sid)?;
-        let code = match code {
-            Some(c) => c.to_string(),
-            None => self.session_state(sid)?.code,
-        };
         let request = crate::sandbox::RunRequest {
             slug: s.problem_slug.clone(),
             language: s.language,
-            code: code.clone(),
+            code: code.to_string(),
             mode,
             custom: Vec::new(),
         };
-        let report = self.judge_unrecorded(sandbox, &request, &|_| {}).await?;
+        let report = self.judge_unrecorded(sandbox, &request, progress).await?;
         self.store.record_session_run(
             sid,
             &s.problem_slug,
-            &code,
+            code,
             &report,
             s.elapsed_ms(now_ms()),
         )?;
@@ -323,4 +333,70 @@ fn process_alive(pid: u32, heartbeat: Option<i64>) -> bool {
         return std::path::Path::new(&format!("/proc/{pid}")).exists();
     }
     heartbeat.is_some_and(|b| now_ms() - b < 60_000)
+}
+
+/// Keeps auto snapshots to at most one every 5 s while never holding back the latest code
+/// longer than that: code offered too soon waits, and `flush_due` (called by the clock every
+/// second) writes it once its time comes.
+#[derive(Default)]
+pub struct Autosaver {
+    last_write: std::collections::HashMap<String, i64>,
+    pending: std::collections::HashMap<String, String>,
+}
+
+impl Autosaver {
+    /// Offers the editor's code at `now` (Unix ms); writes it if the last write is old enough.
+    pub fn offer(
+        &mut self,
+        app: &App,
+        sid: &str,
+        code: String,
+        now: i64,
+    ) -> Result<bool, AppError> {
+        let due = self
+            .last_write
+            .get(sid)
+            .is_none_or(|t| now - t >= rehearse_core::session::AUTO_SNAPSHOT_MS);
+        if !due {
+            self.pending.insert(sid.to_string(), code);
+            return Ok(false);
+        }
+        self.pending.remove(sid);
+        self.write(app, sid, &code, now)?;
+        Ok(true)
+    }
+
+    /// Writes held-back code whose 5 s have passed.
+    pub fn flush_due(&mut self, app: &App, now: i64) -> Result<(), AppError> {
+        let due: Vec<String> = self
+            .pending
+            .keys()
+            .filter(|sid| {
+                self.last_write
+                    .get(*sid)
+                    .is_none_or(|t| now - t >= rehearse_core::session::AUTO_SNAPSHOT_MS)
+            })
+            .cloned()
+            .collect();
+        for sid in due {
+            if let Some(code) = self.pending.remove(&sid) {
+                self.write(app, &sid, &code, now)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, app: &App, sid: &str, code: &str, now: i64) -> Result<(), AppError> {
+        match app.session_snapshot(sid, code, SnapshotKind::Auto) {
+            Ok(_) | Err(AppError::SessionOver(_)) => {
+                self.last_write.insert(sid.to_string(), now);
+                Ok(())
+            }
+            Err(e) => {
+                // Keep it for the next try (a full disk may free up).
+                self.pending.insert(sid.to_string(), code.to_string());
+                Err(e)
+            }
+        }
+    }
 }

@@ -151,3 +151,49 @@ fn a_random_session_skips_problems_solved_recently_and_respects_the_filters() {
         })
         .is_err());
 }
+
+#[test]
+fn auto_snapshots_come_at_most_every_5_s_and_the_latest_code_is_never_lost() {
+    use rehearse_app::session::Autosaver;
+    let d = tempfile::tempdir().expect("temp");
+    let app = app(d.path());
+    let s = app
+        .start_session(&StartSession {
+            problem: Some("stair-paths".into()),
+            difficulty: None,
+            category: None,
+            language: Language::Python,
+            minutes: 30.0,
+            mode: Default::default(),
+        })
+        .expect("start");
+    let id = s.session.id;
+    let mut saver = Autosaver::default();
+    let t0 = 1_000_000;
+    assert!(saver.offer(&app, &id, "v1".into(), t0).expect("offer"));
+    assert!(
+        !saver
+            .offer(&app, &id, "v2".into(), t0 + 1_000)
+            .expect("offer"),
+        "too soon: held back"
+    );
+    assert!(!saver
+        .offer(&app, &id, "v3".into(), t0 + 2_000)
+        .expect("offer"));
+    saver.flush_due(&app, t0 + 4_000).expect("flush");
+    assert_eq!(app.session_state(&id).expect("state").code, "v1");
+    saver.flush_due(&app, t0 + 5_000).expect("flush");
+    assert_eq!(
+        app.session_state(&id).expect("state").code,
+        "v3",
+        "the latest held-back code, 5 s after the last write"
+    );
+    let autos = app
+        .store
+        .snapshots(&id)
+        .expect("snapshots")
+        .iter()
+        .filter(|s| s.kind == SnapshotKind::Auto)
+        .count();
+    assert_eq!(autos, 3, "the starter, v1 and v3");
+}

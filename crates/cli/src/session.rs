@@ -167,7 +167,7 @@ pub fn run(cmd: SessionCommand) -> Result<ExitCode, CliError> {
             let mode = if all { RunMode::Submit } else { RunMode::Run };
             let report = runtime(json)?.block_on(async {
                 let sandbox = app.connect_sandbox().await?;
-                let report = app.session_run(&sandbox, &id, None, mode).await;
+                let report = app.session_run(&sandbox, &id, mode).await;
                 sandbox.settle().await;
                 report
             });

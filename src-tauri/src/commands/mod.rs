@@ -4,6 +4,7 @@
 mod app;
 mod library;
 mod sandbox;
+mod session;
 mod settings;
 
 use crate::shell::Shell;
@@ -11,6 +12,7 @@ use rehearse_core::ErrorBody;
 
 pub use app::AppInfo;
 pub use sandbox::SandboxSlot;
+pub use session::{start_clock, SessionSlot};
 
 /// What a command handler receives.
 pub struct Ctx {
@@ -19,6 +21,7 @@ pub struct Ctx {
     pub smoke: bool,
     pub started: std::time::Instant,
     pub sandbox: SandboxSlot,
+    pub session: SessionSlot,
 }
 
 fn err(e: impl Into<rehearse_app::AppError>) -> ErrorBody {
@@ -27,7 +30,10 @@ fn err(e: impl Into<rehearse_app::AppError>) -> ErrorBody {
 
 /// Events the shell sends the UI: (event name, payload type). Each gets a typed listener in
 /// `commands.ts`.
-pub const EVENTS: &[(&str, &str)] = &[("sandbox-progress", "SandboxProgress")];
+pub const EVENTS: &[(&str, &str)] = &[
+    ("sandbox-progress", "SandboxProgress"),
+    ("session-tick", "SessionTick"),
+];
 
 /// One command as the TypeScript generator sees it.
 pub struct CommandSig {
@@ -46,7 +52,7 @@ macro_rules! commands {
                 handle: tauri::AppHandle,
                 $($arg: $ty),*
             ) -> Result<$ret, ErrorBody> {
-                let ctx = Ctx { app: shell.app.clone()?, handle, smoke: shell.smoke, started: shell.started, sandbox: shell.sandbox.clone() };
+                let ctx = Ctx { app: shell.app.clone()?, handle, smoke: shell.smoke, started: shell.started, sandbox: shell.sandbox.clone(), session: shell.session.clone() };
                 tauri::async_runtime::spawn_blocking(move || $handler(&ctx, $($arg),*))
                     .await
                     .map_err(|e| ErrorBody::new("internal", format!("The command failed unexpectedly: {e}")))?
@@ -71,6 +77,7 @@ macro_rules! commands {
             $( $( export_if_named::<$ty>(cfg)?; )* export_if_named::<$ret>(cfg)?; )*
             export_if_named::<ErrorBody>(cfg)?;
             export_if_named::<rehearse_core::run::SandboxProgress>(cfg)?;
+            export_if_named::<session::SessionTick>(cfg)?;
             Ok(())
         }
     };
@@ -130,4 +137,30 @@ commands! {
     code_run(request: rehearse_app::sandbox::RunRequest) -> rehearse_core::run::RunReport => sandbox::run;
     /// The latest stored runs of a problem.
     runs_list(slug: String) -> Vec<rehearse_store::RunSummary> => sandbox::runs;
+    /// Starts a timed interview; the clock then ticks as `session-tick` events.
+    session_start(request: rehearse_app::session::StartSession) -> rehearse_app::session::SessionState => session::start;
+    /// A session with its clock read now (and, if it runs, the one the clock follows).
+    session_state(id: String) -> rehearse_app::session::SessionState => session::state;
+    /// The editor's code; stored as an auto snapshot at most every 5 s.
+    session_autosave(id: String, code: String) -> () => session::autosave;
+    /// A checkpoint the candidate asked for.
+    session_checkpoint(id: String, code: String) -> () => session::checkpoint;
+    /// Run or Submit within the session, recorded with a snapshot of the code.
+    session_run(id: String, code: String, mode: rehearse_core::run::RunMode) -> rehearse_core::run::RunReport => session::run;
+    /// Reveals the session's next hint.
+    session_hint(id: String) -> rehearse_app::HintReveal => session::hint;
+    /// Ends the session (the code given is its final state) and returns its report.
+    session_end(id: String, code: String) -> rehearse_core::evaluate::Evaluation => session::end;
+    /// Past and running sessions, newest first.
+    sessions_list(query: rehearse_store::SessionQuery) -> Vec<rehearse_core::session::Session> => session::list;
+    /// Sessions whose process is gone (a crash): offered to resume or end.
+    sessions_recoverable() -> Vec<rehearse_core::session::Session> => session::recoverable;
+    /// Takes over an interrupted session; the time it lay still does not count.
+    session_resume(id: String) -> rehearse_app::session::SessionState => session::resume;
+    /// Ends an interrupted session as abandoned, with a report on what exists.
+    session_abandon(id: String) -> rehearse_core::evaluate::Evaluation => session::abandon;
+    /// A finished session's timeline, snapshots, hints and report.
+    session_replay(id: String) -> session::Replay => session::replay;
+    /// Deletes a session and everything recorded in it.
+    session_delete(id: String) -> () => session::delete;
 }

@@ -21,6 +21,11 @@ pub struct SandboxStatus {
     pub runners: Vec<RunnerInfo>,
 }
 
+/// The connected sandbox, connecting if needed.
+pub async fn connected(ctx: &Ctx) -> Result<Arc<Sandbox>, ErrorBody> {
+    sandbox(ctx, false).await
+}
+
 /// The connected sandbox; `fresh` drops the old connection first (Retry).
 async fn sandbox(ctx: &Ctx, fresh: bool) -> Result<Arc<Sandbox>, ErrorBody> {
     let mut slot = ctx.sandbox.lock().await;

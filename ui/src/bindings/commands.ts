@@ -5,10 +5,16 @@ import type { AppInfo } from "./AppInfo";
 import type { Category } from "./Category";
 import type { CategoryInfo } from "./CategoryInfo";
 import type { Difficulty } from "./Difficulty";
+import type { Dimension } from "./Dimension";
+import type { Dimensions } from "./Dimensions";
+import type { EndReason } from "./EndReason";
 import type { ErrorBody } from "./ErrorBody";
+import type { Evaluation } from "./Evaluation";
+import type { EvidenceItem } from "./EvidenceItem";
 import type { Example } from "./Example";
 import type { Facets } from "./Facets";
 import type { HintReveal } from "./HintReveal";
+import type { InterviewerMode } from "./InterviewerMode";
 import type { Language } from "./Language";
 import type { LanguageInfo } from "./LanguageInfo";
 import type { LayerProgress } from "./LayerProgress";
@@ -20,6 +26,8 @@ import type { ProblemQuery } from "./ProblemQuery";
 import type { ProblemStatus } from "./ProblemStatus";
 import type { ProblemSummary } from "./ProblemSummary";
 import type { ProblemView } from "./ProblemView";
+import type { Recommendation } from "./Recommendation";
+import type { Replay } from "./Replay";
 import type { RunMode } from "./RunMode";
 import type { RunReport } from "./RunReport";
 import type { RunRequest } from "./RunRequest";
@@ -27,9 +35,19 @@ import type { RunSummary } from "./RunSummary";
 import type { RunnerInfo } from "./RunnerInfo";
 import type { SandboxProgress } from "./SandboxProgress";
 import type { SandboxStatus } from "./SandboxStatus";
+import type { Session } from "./Session";
+import type { SessionEvent } from "./SessionEvent";
+import type { SessionQuery } from "./SessionQuery";
+import type { SessionState } from "./SessionState";
+import type { SessionStatus } from "./SessionStatus";
+import type { SessionTick } from "./SessionTick";
 import type { Settings } from "./Settings";
+import type { Snapshot } from "./Snapshot";
+import type { SnapshotKind } from "./SnapshotKind";
+import type { StartSession } from "./StartSession";
 import type { TestResult } from "./TestResult";
 import type { Theme } from "./Theme";
+import type { TimelineEntry } from "./TimelineEntry";
 import type { Verdict } from "./Verdict";
 
 export type {
@@ -37,10 +55,16 @@ export type {
   Category,
   CategoryInfo,
   Difficulty,
+  Dimension,
+  Dimensions,
+  EndReason,
   ErrorBody,
+  Evaluation,
+  EvidenceItem,
   Example,
   Facets,
   HintReveal,
+  InterviewerMode,
   Language,
   LanguageInfo,
   LayerProgress,
@@ -52,6 +76,8 @@ export type {
   ProblemStatus,
   ProblemSummary,
   ProblemView,
+  Recommendation,
+  Replay,
   RunMode,
   RunReport,
   RunRequest,
@@ -59,9 +85,19 @@ export type {
   RunnerInfo,
   SandboxProgress,
   SandboxStatus,
+  Session,
+  SessionEvent,
+  SessionQuery,
+  SessionState,
+  SessionStatus,
+  SessionTick,
   Settings,
+  Snapshot,
+  SnapshotKind,
+  StartSession,
   TestResult,
   Theme,
+  TimelineEntry,
   Verdict,
 };
 
@@ -135,7 +171,77 @@ export function runsList(slug: string): Promise<Array<RunSummary>> {
   return invoke("runs_list", { slug });
 }
 
+/** Starts a timed interview; the clock then ticks as `session-tick` events. */
+export function sessionStart(request: StartSession): Promise<SessionState> {
+  return invoke("session_start", { request });
+}
+
+/** A session with its clock read now (and, if it runs, the one the clock follows). */
+export function sessionState(id: string): Promise<SessionState> {
+  return invoke("session_state", { id });
+}
+
+/** The editor's code; stored as an auto snapshot at most every 5 s. */
+export function sessionAutosave(id: string, code: string): Promise<void> {
+  return invoke("session_autosave", { id, code });
+}
+
+/** A checkpoint the candidate asked for. */
+export function sessionCheckpoint(id: string, code: string): Promise<void> {
+  return invoke("session_checkpoint", { id, code });
+}
+
+/** Run or Submit within the session, recorded with a snapshot of the code. */
+export function sessionRun(id: string, code: string, mode: RunMode): Promise<RunReport> {
+  return invoke("session_run", { id, code, mode });
+}
+
+/** Reveals the session's next hint. */
+export function sessionHint(id: string): Promise<HintReveal> {
+  return invoke("session_hint", { id });
+}
+
+/** Ends the session (the code given is its final state) and returns its report. */
+export function sessionEnd(id: string, code: string): Promise<Evaluation> {
+  return invoke("session_end", { id, code });
+}
+
+/** Past and running sessions, newest first. */
+export function sessionsList(query: SessionQuery): Promise<Array<Session>> {
+  return invoke("sessions_list", { query });
+}
+
+/** Sessions whose process is gone (a crash): offered to resume or end. */
+export function sessionsRecoverable(): Promise<Array<Session>> {
+  return invoke("sessions_recoverable");
+}
+
+/** Takes over an interrupted session; the time it lay still does not count. */
+export function sessionResume(id: string): Promise<SessionState> {
+  return invoke("session_resume", { id });
+}
+
+/** Ends an interrupted session as abandoned, with a report on what exists. */
+export function sessionAbandon(id: string): Promise<Evaluation> {
+  return invoke("session_abandon", { id });
+}
+
+/** A finished session's timeline, snapshots, hints and report. */
+export function sessionReplay(id: string): Promise<Replay> {
+  return invoke("session_replay", { id });
+}
+
+/** Deletes a session and everything recorded in it. */
+export function sessionDelete(id: string): Promise<void> {
+  return invoke("session_delete", { id });
+}
+
 /** Calls `handler` with each `sandbox-progress` event until the returned function is called. */
 export function onSandboxProgress(handler: (payload: SandboxProgress) => void): Promise<UnlistenFn> {
   return listen<SandboxProgress>("sandbox-progress", (e) => handler(e.payload));
+}
+
+/** Calls `handler` with each `session-tick` event until the returned function is called. */
+export function onSessionTick(handler: (payload: SessionTick) => void): Promise<UnlistenFn> {
+  return listen<SessionTick>("session-tick", (e) => handler(e.payload));
 }

@@ -1,0 +1,9 @@
+// Generated from src-tauri/src/commands/mod.rs by `cargo xtask bindings`. Do not edit.
+import type { Dimensions } from "./Dimensions";
+import type { Recommendation } from "./Recommendation";
+
+export type Evaluation = { evaluator: string, evaluator_version: string, overall: number, recommendation: Recommendation, 
+/**
+ * The rule that produced the recommendation, in words.
+ */
+recommendation_rule: string, dimensions: Dimensions, strengths: Array<string>, improvements: Array<string>, markdown: string, };

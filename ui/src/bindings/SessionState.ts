@@ -1,0 +1,15 @@
+// Generated from src-tauri/src/commands/mod.rs by `cargo xtask bindings`. Do not edit.
+import type { Session } from "./Session";
+
+/**
+ * A session with its clock read now.
+ */
+export type SessionState = { session: Session, elapsed_ms: number, remaining_ms: number, 
+/**
+ * The code to show: the latest snapshot.
+ */
+code: string, hints: Array<string>, 
+/**
+ * Warnings given by this reading of the clock (minutes left).
+ */
+warnings: Array<number>, };
