@@ -1,17 +1,28 @@
 import { useEffect, useState } from "preact/hooks";
-import { appInfo, errorBody, libraryFacets, settingsGet, settingsSave } from "./api";
-import type { AppInfo, ErrorBody, Facets, Settings } from "./bindings/commands";
+import { appInfo, errorBody, libraryFacets, sessionAbandon, sessionResume, sessionStart, sessionsRecoverable, settingsGet, settingsSave } from "./api";
+import type { AppInfo, ErrorBody, Facets, Language, Session, Settings } from "./bindings/commands";
 import { ErrorBanner } from "./components/ErrorBanner";
+import { countdown } from "./lib/session";
 import { applyTheme } from "./lib/theme";
+import { HistoryView } from "./views/History";
 import { LibraryView } from "./views/Library";
+import { ReplayView } from "./views/Replay";
+import { ReportView } from "./views/Report";
 import { SettingsView } from "./views/Settings";
 
-/** The problem view carries the editor (most of the bundle): load it when first opened. */
-type ProblemModule = typeof import("./views/Problem");
-let problemModule: Promise<ProblemModule> | null = null;
-const loadProblemView = () => (problemModule ??= import("./views/Problem"));
+/** The views with the editor carry most of the bundle: load them when first opened. */
+type EditorViews = typeof import("./views/editorViews");
+let editorModule: Promise<EditorViews> | null = null;
+const loadEditorViews = () => (editorModule ??= import("./views/editorViews"));
 
-export type Route = { view: "library" } | { view: "problem"; slug: string } | { view: "settings" };
+export type Route =
+  | { view: "library" }
+  | { view: "problem"; slug: string }
+  | { view: "settings" }
+  | { view: "interview"; id: string }
+  | { view: "report"; id: string }
+  | { view: "history" }
+  | { view: "replay"; id: string; at?: number };
 
 const DEFAULT_SETTINGS: Settings = { theme: "system", default_language: "python", images: {} };
 
@@ -22,15 +33,44 @@ export function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [fatal, setFatal] = useState<ErrorBody | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
-  const [problemView, setProblemView] = useState<ProblemModule | null>(null);
+  const [editorViews, setEditorViews] = useState<EditorViews | null>(null);
+  const [interrupted, setInterrupted] = useState<Session[]>([]);
 
   useEffect(() => {
-    if (route.view === "problem" && !problemView) {
-      loadProblemView()
-        .then(setProblemView)
+    if ((route.view === "problem" || route.view === "interview") && !editorViews) {
+      loadEditorViews()
+        .then(setEditorViews)
         .catch((e) => setError(errorBody(e)));
     }
-  }, [route.view, problemView]);
+  }, [route.view, editorViews]);
+
+  useEffect(() => {
+    sessionsRecoverable().then(setInterrupted, (e) => setError(errorBody(e)));
+  }, []);
+
+  const startInterview = async (slug: string, language: Language, minutes: number) => {
+    try {
+      const state = await sessionStart({ problem: slug, difficulty: null, category: null, language, minutes, mode: "silent" });
+      setRoute({ view: "interview", id: state.session.id });
+    } catch (e) {
+      setError(errorBody(e));
+    }
+  };
+
+  const recover = async (s: Session, resume: boolean) => {
+    setInterrupted((list) => list.filter((x) => x.id !== s.id));
+    try {
+      if (resume) {
+        await sessionResume(s.id);
+        setRoute({ view: "interview", id: s.id });
+      } else {
+        await sessionAbandon(s.id);
+        setRoute({ view: "report", id: s.id });
+      }
+    } catch (e) {
+      setError(errorBody(e));
+    }
+  };
 
   useEffect(() => {
     Promise.all([appInfo(), libraryFacets(), settingsGet()])
@@ -69,8 +109,11 @@ export function App() {
           Rehearse
         </button>
         <nav>
-          <button class={route.view !== "settings" ? "tab active" : "tab"} onClick={() => setRoute({ view: "library" })} data-testid="nav-library">
+          <button class={route.view === "library" || route.view === "problem" ? "tab active" : "tab"} onClick={() => setRoute({ view: "library" })} data-testid="nav-library">
             Library
+          </button>
+          <button class={["history", "report", "replay"].includes(route.view) ? "tab active" : "tab"} onClick={() => setRoute({ view: "history" })} data-testid="nav-history">
+            History
           </button>
           <button class={route.view === "settings" ? "tab active" : "tab"} onClick={() => setRoute({ view: "settings" })} data-testid="nav-settings">
             Settings
@@ -82,18 +125,42 @@ export function App() {
           {n.message}
         </div>
       ))}
+      {interrupted.map((s) => (
+        <div class="banner notice" role="alert" key={s.id} data-testid="recover">
+          <span>
+            An interview was interrupted: <strong>{s.problem_title}</strong> ({s.language}), {countdown(s.duration_ms - Math.max(0, (s.ended_at ?? Date.now()) - (s.started_at ?? Date.now()) - s.paused_ms))} left before it stopped.
+          </span>
+          <button onClick={() => recover(s, true)} data-testid="recover-resume">
+            Resume
+          </button>
+          <button class="ghost" onClick={() => recover(s, false)} data-testid="recover-end">
+            End it now
+          </button>
+        </div>
+      ))}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       <main class="content">
         {route.view === "library" && <LibraryView facets={facets} onOpen={(slug) => setRoute({ view: "problem", slug })} />}
-        {route.view === "problem" && problemView && (
-          <problemView.ProblemPage
+        {route.view === "problem" && editorViews && (
+          <editorViews.ProblemPage
             slug={route.slug}
             facets={facets}
             languages={info?.languages ?? []}
             initialLanguage={settings.default_language}
             onBack={() => setRoute({ view: "library" })}
+            onInterview={startInterview}
           />
         )}
+        {route.view === "interview" && editorViews && (
+          <editorViews.InterviewRoom key={route.id} id={route.id} facets={facets} onEnded={(id) => setRoute({ view: "report", id })} />
+        )}
+        {route.view === "report" && (
+          <ReportView key={route.id} id={route.id} onReplay={(id, at) => setRoute({ view: "replay", id, at })} onHistory={() => setRoute({ view: "history" })} />
+        )}
+        {route.view === "history" && (
+          <HistoryView onOpen={(s) => setRoute(s.status === "active" ? { view: "interview", id: s.id } : { view: "report", id: s.id })} />
+        )}
+        {route.view === "replay" && <ReplayView key={`${route.id}:${route.at}`} id={route.id} at={route.at} onReport={(id) => setRoute({ view: "report", id })} />}
         {route.view === "settings" && <SettingsView info={info} settings={settings} onChange={saveSettings} />}
       </main>
     </div>

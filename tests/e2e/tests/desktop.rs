@@ -276,3 +276,102 @@ fn submit_is_accepted_in_all_seven_languages() {
     }
     s.quit();
 }
+
+#[test]
+fn a_timed_interview_from_start_to_report_history_and_replay() {
+    let s = Session::start();
+    s.wait_all("[data-testid=problem-row]", 8);
+    s.find("[data-testid=problem-row][data-slug=stair-paths] td.title")
+        .click();
+    s.find("[data-testid=interview-minutes]");
+    set_select(&s, "interview-minutes", "30");
+    s.find("[data-testid=start-interview]").click();
+    let first = s.wait_until("the clock to tick", || {
+        let t = s.texts("[data-testid=timer]");
+        t.first()
+            .filter(|t| t.starts_with("29:") || t.as_str() == "30:00")
+            .cloned()
+    });
+    assert_eq!(
+        s.find("[data-testid=interviewer-mode]").text(),
+        "Interviewer: silent"
+    );
+    s.wait_until("the clock to move", || {
+        (s.find("[data-testid=timer]").text() != first).then_some(())
+    });
+
+    set_code(&s, "def stair_paths(n):\n    return n\n");
+    s.find("[data-testid=submit]").click();
+    assert_eq!(verdict(&s), "Wrong Answer");
+    s.find("[data-testid=reveal-hint]").click();
+    s.wait_all("[data-testid=hint]", 1);
+    set_code(
+        &s,
+        "def stair_paths(n):\n    a, b = 1, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n",
+    );
+    s.find("[data-testid=checkpoint]").click();
+    s.find("[data-testid=submit]").click();
+    s.wait_until("an accepted submit", || {
+        (s.texts("[data-testid=verdict]").first().map(String::as_str) == Some("Accepted"))
+            .then_some(())
+    });
+    s.screenshot("interview-room");
+
+    s.script("window.confirm = () => true;", json!([]));
+    s.find("[data-testid=end-interview]").click();
+    let overall: u32 = s
+        .wait_until("the report", || {
+            s.texts("[data-testid=overall]").first().cloned()
+        })
+        .parse()
+        .expect("a number");
+    assert!(overall <= 100);
+    let dims = s.texts("[data-testid=dimension]");
+    assert_eq!(dims.len(), 4);
+    assert!(
+        dims.iter()
+            .any(|d| d.contains("Communication") && d.contains("not assessed")),
+        "{dims:?}"
+    );
+    assert!(!s
+        .find("[data-testid=recommendation-rule]")
+        .text()
+        .is_empty());
+    s.screenshot("report");
+
+    s.find("[data-testid=open-history]").click();
+    let scores = s.wait_until("the session in history", || {
+        let v = s.texts("[data-testid=session-score]");
+        (!v.is_empty()).then_some(v)
+    });
+    assert_eq!(scores[0], overall.to_string());
+    s.screenshot("history");
+    s.find("[data-testid=session-row] td.title").click();
+    s.wait_all("[data-testid=overall]", 1);
+    s.find("[data-testid=evidence-moment]").click();
+    s.wait_all("[data-testid=replay-slider]", 1);
+    let entries = s.texts("[data-testid=timeline-entry]");
+    assert!(
+        entries.iter().any(|e| e.contains("Submit: wrong answer"))
+            && entries.iter().any(|e| e.contains("Hint 1")),
+        "{entries:?}"
+    );
+    s.script("const el = document.querySelector('[data-testid=replay-slider]'); el.value = 0; el.dispatchEvent(new Event('input', {bubbles: true}));", json!([]));
+    let start = s.find("[data-testid=replay-code]").text();
+    assert!(start.contains("pass"), "the starter at the start: {start}");
+    let last = entries.len() - 1;
+    s.script(
+        "const el = document.querySelector('[data-testid=replay-slider]'); el.value = arguments[0]; el.dispatchEvent(new Event('input', {bubbles: true}));",
+        json!([last]),
+    );
+    s.wait_until("the final code", || {
+        s.find("[data-testid=replay-code]")
+            .text()
+            .contains("a, b = b, a + b")
+            .then_some(())
+    });
+    s.find("[data-testid=replay-prev]").click();
+    assert!(s.find("[data-testid=replay-moment]").text().contains(':'));
+    s.screenshot("replay");
+    s.quit();
+}

@@ -14,10 +14,12 @@ type Props = {
   onCustom: (text: string) => void;
   /** An example's input, shown as the format to follow. */
   customExample: string;
+  /** Custom input is offered outside interviews only. */
+  showCustom?: boolean;
 };
 
 /** Docker's state, progress while code runs, custom input, and one row per test. */
-export function RunPanel({ status, onRetry, busy, progress, report, error, custom, onCustom, customExample }: Props) {
+export function RunPanel({ status, onRetry, busy, progress, report, error, custom, onCustom, customExample, showCustom = true }: Props) {
   const [open, setOpen] = useState<number | null>(null);
   useEffect(() => {
     const failing = report?.tests.find((t) => !["accepted", "not_run", "compile_error"].includes(t.verdict));
@@ -47,6 +49,7 @@ export function RunPanel({ status, onRetry, busy, progress, report, error, custo
           )}
         </div>
       )}
+      {showCustom && (
       <details class="custom-input" open={custom.trim() !== ""}>
         <summary>Custom input{custom.trim() ? ` (${parseCustomInputs(custom).inputs.length})` : ""}</summary>
         <textarea
@@ -59,6 +62,7 @@ export function RunPanel({ status, onRetry, busy, progress, report, error, custo
         />
         {customError && <p class="field-error">{customError}</p>}
       </details>
+      )}
       {busy && (
         <div class="progress" data-testid="run-progress">
           <span class="spinner" aria-hidden="true" />

@@ -4,6 +4,7 @@ import { debounce } from "./debounce";
 import { formatValue } from "./format";
 import { renderMarkdown } from "./markdown";
 import { parseCustomInputs, progressText, verdictLabel } from "./run";
+import { clockOf, countdown, lineDiff } from "./session";
 import { resolveTheme } from "./theme";
 
 describe("renderMarkdown", () => {
@@ -85,5 +86,26 @@ describe("run helpers", () => {
     const pulling = progressText({ kind: "pulling", image: "python:3.12-slim", layers: [{ id: "a", status: "Downloading", current: 5e6, total: 2e7 }] }, "run");
     expect(pulling).toBe("Downloading python:3.12-slim: 5.0 of 20.0 MB");
     expect(verdictLabel("time_limit_exceeded")).toBe("Time Limit Exceeded");
+  });
+});
+
+describe("session helpers", () => {
+  it("counts down in minutes and seconds, rounding up", () => {
+    expect(countdown(45 * 60_000)).toBe("45:00");
+    expect(countdown(61_001)).toBe("01:02");
+    expect(countdown(-5)).toBe("00:00");
+    expect(countdown(2 * 3600_000 + 5_000)).toBe("2:00:05");
+    expect(clockOf(754_000)).toBe("12:34");
+  });
+
+  it("diffs code by lines", () => {
+    const d = lineDiff("a\nb\nc", "a\nc\nd");
+    expect(d).toEqual([
+      { kind: "same", text: "a" },
+      { kind: "del", text: "b" },
+      { kind: "same", text: "c" },
+      { kind: "add", text: "d" },
+    ]);
+    expect(lineDiff("x", "x").every((l) => l.kind === "same")).toBe(true);
   });
 });

@@ -6,13 +6,20 @@ import { ErrorBanner } from "../components/ErrorBanner";
 import { RunPanel } from "../components/RunPanel";
 import { parseCustomInputs } from "../lib/run";
 import { debounce } from "../lib/debounce";
-import { capitalise, formatValue } from "../lib/format";
-import { renderMarkdown } from "../lib/markdown";
+import { Statement } from "../components/Statement";
 
-type Props = { slug: string; facets: Facets; languages: LanguageInfo[]; initialLanguage: Language; onBack: () => void };
+type Props = {
+  slug: string;
+  facets: Facets;
+  languages: LanguageInfo[];
+  initialLanguage: Language;
+  onBack: () => void;
+  onInterview: (slug: string, language: Language, minutes: number) => void;
+};
 type SaveState = "saved" | "saving" | "unsaved" | "failed";
 
-export function ProblemPage({ slug, facets, languages, initialLanguage, onBack }: Props) {
+export function ProblemPage({ slug, facets, languages, initialLanguage, onBack, onInterview }: Props) {
+  const [minutes, setMinutes] = useState(45);
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const [view, setView] = useState<ProblemView | null>(null);
   const [code, setCode] = useState("");
@@ -140,8 +147,6 @@ export function ProblemPage({ slug, facets, languages, initialLanguage, onBack }
     return () => window.removeEventListener("keydown", onKey);
   });
 
-  const statement = useMemo(() => (view ? renderMarkdown(view.problem.statement) : ""), [view?.problem.statement]);
-
   if (!view) return <ErrorBanner error={error} />;
   const p = view.problem;
   return (
@@ -150,34 +155,20 @@ export function ProblemPage({ slug, facets, languages, initialLanguage, onBack }
         <button class="ghost back" onClick={onBack} data-testid="back">
           ← Library <kbd>Esc</kbd>
         </button>
-        <h1 data-testid="problem-title">{p.title}</h1>
-        <p class="meta">
-          <span class={`badge ${p.difficulty}`}>{capitalise(p.difficulty)}</span>
-          {p.categories.map((c) => (
-            <span class="chip" key={c}>
-              {labels.get(c) ?? c}
-            </span>
-          ))}
-        </p>
+        <Statement problem={p} labels={labels} />
+        <div class="start-interview">
+          <select aria-label="Interview length" data-testid="interview-minutes" value={minutes} onChange={(e) => setMinutes(Number((e.target as HTMLSelectElement).value))}>
+            {[30, 45, 60].map((m) => (
+              <option value={m} key={m}>
+                {m} minutes
+              </option>
+            ))}
+          </select>
+          <button onClick={() => onInterview(slug, language, minutes)} data-testid="start-interview">
+            Start a timed interview
+          </button>
+        </div>
         <ErrorBanner error={error} onDismiss={() => setError(null)} />
-        <div class="statement" data-testid="statement" dangerouslySetInnerHTML={{ __html: statement }} />
-        <h2>Examples</h2>
-        {p.examples.map((ex, i) => (
-          <div class="example" key={i} data-testid="example">
-            <div>
-              <strong>Input</strong>{" "}
-              <code>
-                {Object.entries(ex.input)
-                  .map(([k, v]) => `${k} = ${formatValue(v)}`)
-                  .join(", ")}
-              </code>
-            </div>
-            <div>
-              <strong>Output</strong> <code>{formatValue(ex.expected)}</code>
-            </div>
-            {ex.explanation && <div class="muted">{ex.explanation}</div>}
-          </div>
-        ))}
         <h2>Hints</h2>
         <ol class="hints" data-testid="hints">
           {hints.map((h, i) => (

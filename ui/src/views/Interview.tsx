@@ -1,0 +1,243 @@
+import { useEffect, useMemo, useState } from "preact/hooks";
+import {
+  errorBody,
+  onSandboxProgress,
+  onSessionTick,
+  problemOpen,
+  sandboxStatus,
+  sandboxWarm,
+  sessionAutosave,
+  sessionCheckpoint,
+  sessionEnd,
+  sessionHint,
+  sessionRun,
+  sessionState,
+} from "../api";
+import type { ErrorBody, Facets, ProblemDetail, RunMode, RunReport, SandboxProgress, SandboxStatus, SessionState } from "../bindings/commands";
+import { Editor } from "../components/Editor";
+import { ErrorBanner } from "../components/ErrorBanner";
+import { RunPanel } from "../components/RunPanel";
+import { Statement } from "../components/Statement";
+import { debounce } from "../lib/debounce";
+import { countdown } from "../lib/session";
+
+type Props = { id: string; facets: Facets; onEnded: (id: string) => void };
+
+/** The interview room: the problem, the editor, Run/Submit, the clock (kept in Rust), hints, a checkpoint and End. */
+export function InterviewRoom({ id, facets, onEnded }: Props) {
+  const [state, setState] = useState<SessionState | null>(null);
+  const [problem, setProblem] = useState<ProblemDetail | null>(null);
+  const [code, setCode] = useState("");
+  const [remaining, setRemaining] = useState(0);
+  const [hints, setHints] = useState<string[]>([]);
+  const [warning, setWarning] = useState<string | null>(null);
+  const [storage, setStorage] = useState<ErrorBody | null>(null);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [sandbox, setSandbox] = useState<SandboxStatus | null>(null);
+  const [busy, setBusy] = useState<RunMode | null>(null);
+  const [progress, setProgress] = useState<SandboxProgress | null>(null);
+  const [report, setReport] = useState<RunReport | null>(null);
+  const [runError, setRunError] = useState<ErrorBody | null>(null);
+  const labels = new Map(facets.categories.map((c) => [c.id, c.label]));
+  const dark = document.documentElement.dataset.theme === "dark";
+
+  const autosave = useMemo(
+    () =>
+      debounce((text: string) => {
+        sessionAutosave(id, text).then(
+          () => setStorage(null),
+          (e) => setStorage(errorBody(e)),
+        );
+      }, 1000),
+    [id],
+  );
+  useEffect(() => () => autosave.flush(), [autosave]);
+
+  useEffect(() => {
+    sessionState(id)
+      .then(async (s) => {
+        if (s.session.status !== "active") return onEnded(id);
+        setState(s);
+        setCode(s.code);
+        setHints(s.hints);
+        setRemaining(s.remaining_ms);
+        const view = await problemOpen(s.session.problem_slug, s.session.language);
+        setProblem(view.problem);
+      })
+      .catch((e) => setError(errorBody(e)));
+    const checkSandbox = () => sandboxStatus().then(setSandbox, (e) => setRunError(errorBody(e)));
+    checkSandbox();
+  }, [id]);
+
+  useEffect(() => {
+    if (state) sandboxWarm(state.session.language).catch(() => undefined);
+  }, [state?.session.language]);
+
+  useEffect(() => {
+    const ticks = onSessionTick((t) => {
+      if (t.id !== id) return;
+      setRemaining(t.remaining_ms);
+      setStorage(t.storage_error);
+      if (t.warnings.length) setWarning(`${Math.min(...t.warnings)} minutes left.`);
+      if (t.status !== "active") onEnded(id);
+    });
+    const progressEvents = onSandboxProgress(setProgress);
+    return () => {
+      ticks.then((f) => f());
+      progressEvents.then((f) => f());
+    };
+  }, [id]);
+
+  const run = async (mode: RunMode) => {
+    if (busy) return;
+    autosave.flush();
+    setBusy(mode);
+    setProgress(null);
+    setRunError(null);
+    try {
+      setReport(await sessionRun(id, code, mode));
+    } catch (e) {
+      setReport(null);
+      setRunError(errorBody(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const hint = async () => {
+    if (!problem || hints.length >= problem.hint_count) return;
+    try {
+      const h = await sessionHint(id);
+      setHints((prev) => [...prev, h.text]);
+    } catch (e) {
+      setError(errorBody(e));
+    }
+  };
+
+  const checkpoint = async () => {
+    try {
+      await sessionCheckpoint(id, code);
+      setSaved(`Checkpoint at ${countdown((state?.session.duration_ms ?? 0) - remaining)}`);
+    } catch (e) {
+      setError(errorBody(e));
+    }
+  };
+
+  const end = async () => {
+    if (!confirm("End the interview now? You will see your report.")) return;
+    autosave.cancel();
+    try {
+      await sessionEnd(id, code);
+      onEnded(id);
+    } catch (e) {
+      setError(errorBody(e));
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
+        e.preventDefault();
+        run(e.shiftKey ? "submit" : "run");
+      } else if ((e.ctrlKey || e.metaKey) && e.key === "s") {
+        e.preventDefault();
+        checkpoint();
+      } else if (e.altKey && e.key.toLowerCase() === "h") {
+        e.preventDefault();
+        hint();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  if (!state || !problem) return <ErrorBanner error={error} />;
+  const low = remaining <= 2 * 60_000;
+  return (
+    <section class="problem interview">
+      <div class="pane statement-pane">
+        <div class="room-bar">
+          <span class={`timer ${low ? "low" : ""}`} data-testid="timer" aria-live="polite">
+            {countdown(remaining)}
+          </span>
+          <span class="muted small" data-testid="interviewer-mode">
+            Interviewer: {state.session.mode}
+          </span>
+          <button class="danger" onClick={end} data-testid="end-interview">
+            End interview
+          </button>
+        </div>
+        {warning && (
+          <div class="banner notice" role="status" data-testid="time-warning">
+            {warning}
+            <button class="ghost" onClick={() => setWarning(null)} aria-label="Dismiss">
+              ×
+            </button>
+          </div>
+        )}
+        {storage && (
+          <div class="banner error" role="alert" data-testid="storage-warning">
+            <code>{storage.code}</code>
+            <span>Your work is kept in memory and saved again as soon as possible: {storage.message}</span>
+          </div>
+        )}
+        <ErrorBanner error={error} onDismiss={() => setError(null)} />
+        <Statement problem={problem} labels={labels} />
+        <h2>Hints</h2>
+        <ol class="hints" data-testid="hints">
+          {hints.map((h, i) => (
+            <li key={i} data-testid="hint">
+              {h}
+            </li>
+          ))}
+        </ol>
+        {hints.length < problem.hint_count && (
+          <button onClick={hint} data-testid="reveal-hint">
+            Reveal hint {hints.length + 1} of {problem.hint_count} <kbd>Alt+H</kbd>
+          </button>
+        )}
+      </div>
+      <div class="pane editor-pane">
+        <div class="editor-bar">
+          <strong>{state.session.language}</strong>
+          <button class="primary" onClick={() => run("run")} disabled={busy !== null} data-testid="run">
+            Run
+          </button>
+          <button onClick={() => run("submit")} disabled={busy !== null} data-testid="submit">
+            Submit
+          </button>
+          <button class="ghost" onClick={checkpoint} data-testid="checkpoint" title="Ctrl+S">
+            Checkpoint
+          </button>
+          {saved && <span class="save saved">{saved}</span>}
+          <span class="shortcuts muted small">
+            <kbd>Ctrl+Enter</kbd> run · <kbd>Ctrl+Shift+Enter</kbd> submit · <kbd>Ctrl+S</kbd> checkpoint · <kbd>Alt+H</kbd> hint
+          </span>
+        </div>
+        <Editor
+          docKey={`session:${id}`}
+          value={code}
+          language={state.session.language}
+          dark={dark}
+          onChange={(text) => {
+            setCode(text);
+            autosave.call(text);
+          }}
+        />
+        <RunPanel
+          status={sandbox}
+          onRetry={() => sandboxStatus().then(setSandbox, (e) => setRunError(errorBody(e)))}
+          busy={busy}
+          progress={progress}
+          report={report}
+          error={runError}
+          custom=""
+          onCustom={() => undefined}
+          customExample=""
+          showCustom={false}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { useEffect, useState } from "preact/hooks";
+import { errorBody, sessionReplay } from "../api";
+import type { Dimension, ErrorBody, Replay } from "../bindings/commands";
+import { ErrorBanner } from "../components/ErrorBanner";
+import { clockOf, RECOMMENDATION_LABELS } from "../lib/session";
+
+type Props = { id: string; onReplay: (id: string, at?: number) => void; onHistory: () => void };
+
+const DIMENSIONS = [
+  ["problem_solving", "Problem solving"],
+  ["code_quality", "Code quality"],
+  ["communication", "Communication"],
+  ["efficiency", "Efficiency"],
+] as const;
+
+/** A finished session's report: scores with the evidence behind each, linked to its moment. */
+export function ReportView({ id, onReplay, onHistory }: Props) {
+  const [replay, setReplay] = useState<Replay | null>(null);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  useEffect(() => {
+    sessionReplay(id).then(setReplay, (e) => setError(errorBody(e)));
+  }, [id]);
+  if (!replay) return <ErrorBanner error={error} />;
+  const ev = replay.evaluation;
+  return (
+    <section class="report" data-testid="report">
+      <h1>
+        Report · {replay.session.problem_title} <span class="muted">({replay.session.language})</span>
+      </h1>
+      {!ev && <p>This session has no report yet.</p>}
+      {ev && (
+        <>
+          <p class="headline">
+            <span class="score" data-testid="overall">
+              {ev.overall}
+            </span>
+            <span class="muted">/100</span>
+            <span class={`recommendation ${ev.recommendation}`} data-testid="recommendation">
+              {RECOMMENDATION_LABELS[ev.recommendation]}
+            </span>
+          </p>
+          <p class="muted small" data-testid="recommendation-rule">
+            {ev.recommendation_rule}
+          </p>
+          <div class="dimensions">
+            {DIMENSIONS.map(([key, label]) => (
+              <DimensionCard key={key} label={label} dim={ev.dimensions[key]} onMoment={(at) => onReplay(id, at)} />
+            ))}
+          </div>
+          <div class="observations">
+            <div>
+              <h2>Strengths</h2>
+              {ev.strengths.length === 0 ? <p class="muted">Nothing measured to report.</p> : <ul>{ev.strengths.map((s) => <li key={s}>{s}</li>)}</ul>}
+            </div>
+            <div>
+              <h2>To improve</h2>
+              {ev.improvements.length === 0 ? <p class="muted">Nothing measured to report.</p> : <ul>{ev.improvements.map((s) => <li key={s}>{s}</li>)}</ul>}
+            </div>
+          </div>
+          <p class="muted small">
+            Evaluator: {ev.evaluator} v{ev.evaluator_version}
+          </p>
+        </>
+      )}
+      <p>
+        <button onClick={() => onReplay(id)} data-testid="open-replay">
+          Replay the session
+        </button>{" "}
+        <button class="ghost" onClick={onHistory} data-testid="open-history">
+          History
+        </button>
+      </p>
+    </section>
+  );
+}
+
+function DimensionCard({ label, dim, onMoment }: { label: string; dim: Dimension; onMoment: (at: number) => void }) {
+  return (
+    <div class={`dimension ${dim.assessed ? "" : "unassessed"}`} data-testid="dimension">
+      <h3>
+        {label} <span class="muted small">weight {dim.assessed ? `${dim.weight} → ${Math.round(dim.effective_weight * 100)}%` : `${dim.weight} (redistributed)`}</span>
+      </h3>
+      <div class="dim-score">{dim.score ?? "not assessed"}</div>
+      {dim.note && <p class="muted small">{dim.note}</p>}
+      <ul class="evidence">
+        {dim.evidence.map((e, i) => (
+          <li key={i}>
+            {e.at_ms !== null ? (
+              <button class="link" onClick={() => onMoment(e.at_ms ?? 0)} data-testid="evidence-moment">
+                {clockOf(e.at_ms)}
+              </button>
+            ) : null}{" "}
+            {e.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
