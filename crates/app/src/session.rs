@@ -335,9 +335,9 @@ fn process_alive(pid: u32, heartbeat: Option<i64>) -> bool {
     heartbeat.is_some_and(|b| now_ms() - b < 60_000)
 }
 
-/// Keeps auto snapshots to at most one every 5 s while never holding back the latest code
-/// longer than that: code offered too soon waits, and `flush_due` (called by the clock every
-/// second) writes it once its time comes.
+/// Keeps auto snapshots to at most one every `AUTO_SNAPSHOT_MS` while never holding back the
+/// latest code longer than that: code offered too soon waits, and `flush_due` (called by the
+/// clock every 250 ms) writes it once its time comes.
 #[derive(Default)]
 pub struct Autosaver {
     last_write: std::collections::HashMap<String, i64>,

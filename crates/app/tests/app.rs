@@ -153,7 +153,7 @@ fn a_random_session_skips_problems_solved_recently_and_respects_the_filters() {
 }
 
 #[test]
-fn auto_snapshots_come_at_most_every_5_s_and_the_latest_code_is_never_lost() {
+fn auto_snapshots_come_at_most_every_4_s_and_the_latest_code_is_never_lost() {
     use rehearse_app::session::Autosaver;
     let d = tempfile::tempdir().expect("temp");
     let app = app(d.path());
@@ -180,13 +180,13 @@ fn auto_snapshots_come_at_most_every_5_s_and_the_latest_code_is_never_lost() {
     assert!(!saver
         .offer(&app, &id, "v3".into(), t0 + 2_000)
         .expect("offer"));
-    saver.flush_due(&app, t0 + 4_000).expect("flush");
+    saver.flush_due(&app, t0 + 3_000).expect("flush");
     assert_eq!(app.session_state(&id).expect("state").code, "v1");
-    saver.flush_due(&app, t0 + 5_000).expect("flush");
+    saver.flush_due(&app, t0 + 4_000).expect("flush");
     assert_eq!(
         app.session_state(&id).expect("state").code,
         "v3",
-        "the latest held-back code, 5 s after the last write"
+        "the latest held-back code, 4 s after the last write"
     );
     let autos = app
         .store
@@ -196,4 +196,127 @@ fn auto_snapshots_come_at_most_every_5_s_and_the_latest_code_is_never_lost() {
         .filter(|s| s.kind == SnapshotKind::Auto)
         .count();
     assert_eq!(autos, 3, "the starter, v1 and v3");
+}
+
+/// In the child process of the kill test: resume the session (its previous process was
+/// killed) and edit its code every 20 ms forever, reporting each edit on stdout.
+fn edit_until_killed(dir: &str) -> ! {
+    use std::io::Write;
+    let app = app(std::path::Path::new(dir));
+    let id = app
+        .recoverable_sessions()
+        .expect("recoverable")
+        .first()
+        .expect("an interrupted session")
+        .id
+        .clone();
+    app.resume_session(&id).expect("resume");
+    let mut saver = rehearse_app::session::Autosaver::default();
+    let mut out = std::io::stdout();
+    for edit in 0u64.. {
+        let now = rehearse_core::now_ms();
+        saver
+            .offer(&app, &id, format!("# edit {edit} at {now}\n"), now)
+            .expect("offer");
+        saver.flush_due(&app, now).expect("flush");
+        writeln!(out, "{now}").expect("stdout");
+        out.flush().expect("flush stdout");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    unreachable!()
+}
+
+/// Kills a process that is editing a session, with SIGKILL, `rounds` times; after each kill
+/// the database must pass `PRAGMA integrity_check` and the code must be at most 5 s older
+/// than the last edit.
+fn kill_and_restart(rounds: usize, alive_ms: impl Fn(usize) -> u64) {
+    use std::io::BufRead;
+    let d = tempfile::tempdir().expect("temp");
+    let dir = d.path().to_string_lossy().into_owned();
+    let app = app(d.path());
+    let s = app
+        .start_session(&StartSession {
+            problem: Some("stair-paths".into()),
+            difficulty: None,
+            category: None,
+            language: Language::Python,
+            minutes: 120.0,
+            mode: Default::default(),
+        })
+        .expect("start");
+    // Let a dead process own it, as after a crash.
+    app.store
+        .resume_session(&s.session.id, dead_pid(), 0, 0)
+        .expect("orphan");
+    drop(app);
+    for round in 0..rounds {
+        let mut child = std::process::Command::new(std::env::current_exe().expect("test binary"))
+            .args([
+                "--exact",
+                "killed_mid_session_the_code_survives_and_the_database_is_intact",
+                "--nocapture",
+            ])
+            .env("REHEARSE_KILL_TEST_CHILD", &dir)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("child");
+        let stdout = child.stdout.take().expect("stdout");
+        let last_edit = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(0));
+        let seen = last_edit.clone();
+        let reader = std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+            {
+                if let Ok(t) = line.trim().parse::<i64>() {
+                    seen.store(t, std::sync::atomic::Ordering::SeqCst);
+                }
+            }
+        });
+        std::thread::sleep(std::time::Duration::from_millis(alive_ms(round)));
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reaped");
+        reader.join().expect("reader");
+        let last = last_edit.load(std::sync::atomic::Ordering::SeqCst);
+        let app = self::app(d.path());
+        assert_eq!(
+            app.store.integrity_check().expect("check"),
+            "ok",
+            "round {round}"
+        );
+        let code = app
+            .store
+            .latest_snapshot(&s.session.id)
+            .expect("snapshot")
+            .expect("some")
+            .code;
+        let saved_at: i64 = code
+            .rsplit(' ')
+            .next()
+            .and_then(|t| t.trim().parse().ok())
+            .unwrap_or(0);
+        if last > 0 {
+            assert!(saved_at > 0, "round {round}: an edit was saved: {code:?}");
+            assert!(
+                last - saved_at <= 5_000,
+                "round {round}: the code is {} ms older than the last edit",
+                last - saved_at
+            );
+        }
+    }
+}
+
+#[test]
+fn killed_mid_session_the_code_survives_and_the_database_is_intact() {
+    if let Ok(dir) = std::env::var("REHEARSE_KILL_TEST_CHILD") {
+        edit_until_killed(&dir);
+    }
+    // Long enough for several auto snapshots before each kill.
+    kill_and_restart(2, |_| 9_500);
+}
+
+#[test]
+fn fifty_kills_and_restarts_in_a_row() {
+    kill_and_restart(50, |round| 300 + (round as u64 * 37) % 900);
 }

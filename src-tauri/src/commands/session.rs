@@ -44,40 +44,54 @@ pub struct Replay {
     pub evaluation: Option<Evaluation>,
 }
 
-/// The clock: reads the session on screen every second, writes held-back snapshots, and
-/// tells the UI (warnings, time up).
+/// The clock: writes held-back snapshots every 250 ms, and every second reads the session on
+/// screen and tells the UI (warnings, time up).
 pub fn start_clock(app: rehearse_app::App, slot: SessionSlot, handle: tauri::AppHandle) {
-    std::thread::spawn(move || loop {
-        std::thread::sleep(std::time::Duration::from_secs(1));
-        let mut running = slot.lock().expect("session slot");
-        let Some(id) = running.current.clone() else {
-            continue;
-        };
-        let storage_error = running
-            .autosaver
-            .flush_due(&app, now_ms())
-            .err()
-            .map(ErrorBody::from);
-        match app.session_state(&id) {
-            Ok(state) => {
-                if state.session.status != SessionStatus::Active {
-                    running.current = None;
-                }
-                let _ = handle.emit(
-                    "session-tick",
-                    SessionTick {
-                        id,
-                        elapsed_ms: state.elapsed_ms,
-                        remaining_ms: state.remaining_ms,
-                        status: state.session.status,
-                        warnings: state.warnings,
-                        storage_error,
-                    },
-                );
+    std::thread::spawn(move || {
+        let mut storage_error = None;
+        for beat in 0u64.. {
+            std::thread::sleep(std::time::Duration::from_millis(250));
+            let mut running = slot.lock().expect("session slot");
+            let Some(id) = running.current.clone() else {
+                continue;
+            };
+            if let Err(e) = running.autosaver.flush_due(&app, now_ms()) {
+                storage_error = Some(ErrorBody::from(e));
             }
-            Err(e) => tracing::warn!(error = %e, "session clock"),
+            if beat % 4 == 0 {
+                tick(&app, &mut running, id, storage_error.take(), &handle);
+            }
         }
     });
+}
+
+/// One second of the clock: warnings, time up, and the `session-tick` event.
+fn tick(
+    app: &rehearse_app::App,
+    running: &mut Running,
+    id: String,
+    storage_error: Option<ErrorBody>,
+    handle: &tauri::AppHandle,
+) {
+    match app.session_state(&id) {
+        Ok(state) => {
+            if state.session.status != SessionStatus::Active {
+                running.current = None;
+            }
+            let _ = handle.emit(
+                "session-tick",
+                SessionTick {
+                    id,
+                    elapsed_ms: state.elapsed_ms,
+                    remaining_ms: state.remaining_ms,
+                    status: state.session.status,
+                    warnings: state.warnings,
+                    storage_error,
+                },
+            );
+        }
+        Err(e) => tracing::warn!(error = %e, "session clock"),
+    }
 }
 
 fn current(ctx: &Ctx, id: &str) {

@@ -49,7 +49,7 @@ export function InterviewRoom({ id, facets, onEnded }: Props) {
           () => setStorage(null),
           (e) => setStorage(errorBody(e)),
         );
-      }, 1000),
+      }, 250),
     [id],
   );
   useEffect(() => () => autosave.flush(), [autosave]);
