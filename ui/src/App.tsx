@@ -24,7 +24,7 @@ export type Route =
   | { view: "history" }
   | { view: "replay"; id: string; at?: number };
 
-const DEFAULT_SETTINGS: Settings = { theme: "system", default_language: "python", images: {} };
+const DEFAULT_SETTINGS: Settings = { theme: "system", default_language: "python", images: {}, transcript_retention_days: 90 };
 
 export function App() {
   const [route, setRoute] = useState<Route>({ view: "library" });

@@ -3,6 +3,7 @@
 
 pub mod doctor;
 mod error;
+pub mod export;
 pub mod logging;
 mod problems;
 pub mod sandbox;
@@ -52,10 +53,16 @@ impl App {
                 ),
             })
             .collect();
-        Ok(App {
+        let app = App {
             paths,
             store: Arc::new(opened.store),
             notices,
-        })
+        };
+        match app.purge_old_transcripts() {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(lines = n, "transcript lines past their retention deleted"),
+            Err(e) => tracing::warn!(error = %e, "transcript retention not applied"),
+        }
+        Ok(app)
     }
 }

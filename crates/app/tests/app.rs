@@ -320,3 +320,74 @@ fn killed_mid_session_the_code_survives_and_the_database_is_intact() {
 fn fifty_kills_and_restarts_in_a_row() {
     kill_and_restart(50, |round| 300 + (round as u64 * 37) % 900);
 }
+
+#[test]
+fn sessions_export_as_a_zip_and_transcripts_are_redacted_and_expire() {
+    use rehearse_core::session::Speaker;
+    use std::io::Read;
+    let d = tempfile::tempdir().expect("temp");
+    let app = app(d.path());
+    let s = app
+        .start_session(&StartSession {
+            problem: Some("stair-paths".into()),
+            difficulty: None,
+            category: None,
+            language: Language::Rust,
+            minutes: 30.0,
+            mode: Default::default(),
+        })
+        .expect("start");
+    let id = s.session.id.clone();
+    app.session_snapshot(&id, "impl Solution {}\n", SnapshotKind::Manual)
+        .expect("snapshot");
+    app.session_say(
+        &id,
+        Speaker::Candidate,
+        "reach me at ana@example.com or +44 20 7946 0958",
+    )
+    .expect("say");
+    assert_eq!(
+        app.store.transcript(&id).expect("transcript")[0].text,
+        "reach me at [email] or [phone]"
+    );
+    app.end_session(&id).expect("end");
+
+    let out = d.path().join("out/export.zip");
+    let summary = app.export_sessions(&[], &out).expect("export");
+    assert_eq!(
+        (summary.sessions, summary.files),
+        (1, 2 + 3),
+        "session.json, report.md and 3 snapshots (starter, manual, final)"
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).expect("zip")).expect("a zip");
+    let mut doc = String::new();
+    zip.by_name(&format!("sessions/{id}/session.json"))
+        .expect("session.json")
+        .read_to_string(&mut doc)
+        .expect("read");
+    let doc: serde_json::Value = serde_json::from_str(&doc).expect("json");
+    assert_eq!(doc["session"]["id"], id.as_str());
+    assert!(doc["transcript"][0]["text"]
+        .as_str()
+        .is_some_and(|t| !t.contains("example.com")));
+    assert_eq!(doc["evaluations"].as_array().map(Vec::len), Some(1));
+    let code_files = (0..zip.len())
+        .filter(|i| {
+            zip.by_index(*i)
+                .is_ok_and(|f| f.name().is_ok_and(|n| n.ends_with(".rs")))
+        })
+        .count();
+    assert_eq!(code_files, 3);
+
+    // Lines older than the retention period are deleted at the next start.
+    let conn = rusqlite::Connection::open(d.path().join("rehearse.db")).expect("db");
+    conn.execute(
+        "UPDATE transcripts SET created_at = created_at - 91 * 86400000",
+        [],
+    )
+    .expect("age");
+    drop(conn);
+    drop(app);
+    let app = self::app(d.path());
+    assert!(app.store.transcript(&id).expect("transcript").is_empty());
+}

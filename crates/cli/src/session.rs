@@ -301,6 +301,21 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        SessionsCommand::Export { ids, out, json } => {
+            let app = open(json)?;
+            let summary = app
+                .export_sessions(&ids, &out)
+                .map_err(|e| fail(json)(&e))?;
+            if json {
+                print_json(&summary)?;
+            } else {
+                println!(
+                    "{} sessions, {} files: {}",
+                    summary.sessions, summary.files, summary.path
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         SessionsCommand::Delete { id, json } => {
             let app = open(json)?;
             app.store.delete_session(&id).map_err(|e| fail(json)(&e))?;

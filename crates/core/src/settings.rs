@@ -21,6 +21,8 @@ pub struct Settings {
     pub default_language: Language,
     /// Runner image per language id, chosen on the settings page; empty means the default.
     pub images: BTreeMap<String, String>,
+    /// Transcript lines older than this many days are deleted at start.
+    pub transcript_retention_days: u32,
 }
 
 impl Default for Settings {
@@ -29,6 +31,7 @@ impl Default for Settings {
             theme: Theme::System,
             default_language: Language::Python,
             images: BTreeMap::new(),
+            transcript_retention_days: 90,
         }
     }
 }

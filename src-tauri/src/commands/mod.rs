@@ -163,4 +163,6 @@ commands! {
     session_replay(id: String) -> session::Replay => session::replay;
     /// Deletes a session and everything recorded in it.
     session_delete(id: String) -> () => session::delete;
+    /// Exports sessions (all when none are named) as a zip in the data folder's exports/.
+    sessions_export(ids: Vec<String>) -> rehearse_app::export::ExportSummary => session::export;
 }

@@ -198,3 +198,17 @@ pub fn replay(ctx: &Ctx, id: String) -> Result<Replay, ErrorBody> {
 pub fn delete(ctx: &Ctx, id: String) -> Result<(), ErrorBody> {
     ctx.app.store.delete_session(&id).map_err(err)
 }
+
+pub fn export(
+    ctx: &Ctx,
+    ids: Vec<String>,
+) -> Result<rehearse_app::export::ExportSummary, ErrorBody> {
+    let what = if ids.len() == 1 {
+        "session"
+    } else {
+        "sessions"
+    };
+    ctx.app
+        .export_sessions(&ids, &ctx.app.export_path(what))
+        .map_err(err)
+}

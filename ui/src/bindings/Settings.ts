@@ -9,4 +9,8 @@ export type Settings = { theme: Theme, default_language: Language,
 /**
  * Runner image per language id, chosen on the settings page; empty means the default.
  */
-images: { [key in string]: string }, };
+images: { [key in string]: string }, 
+/**
+ * Transcript lines older than this many days are deleted at start.
+ */
+transcript_retention_days: number, };

@@ -12,6 +12,7 @@ import type { ErrorBody } from "./ErrorBody";
 import type { Evaluation } from "./Evaluation";
 import type { EvidenceItem } from "./EvidenceItem";
 import type { Example } from "./Example";
+import type { ExportSummary } from "./ExportSummary";
 import type { Facets } from "./Facets";
 import type { HintReveal } from "./HintReveal";
 import type { InterviewerMode } from "./InterviewerMode";
@@ -62,6 +63,7 @@ export type {
   Evaluation,
   EvidenceItem,
   Example,
+  ExportSummary,
   Facets,
   HintReveal,
   InterviewerMode,
@@ -234,6 +236,11 @@ export function sessionReplay(id: string): Promise<Replay> {
 /** Deletes a session and everything recorded in it. */
 export function sessionDelete(id: string): Promise<void> {
   return invoke("session_delete", { id });
+}
+
+/** Exports sessions (all when none are named) as a zip in the data folder's exports/. */
+export function sessionsExport(ids: Array<string>): Promise<ExportSummary> {
+  return invoke("sessions_export", { ids });
 }
 
 /** Calls `handler` with each `sandbox-progress` event until the returned function is called. */

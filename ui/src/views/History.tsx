@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { errorBody, sessionsList } from "../api";
+import { errorBody, sessionsExport, sessionsList } from "../api";
 import type { ErrorBody, Session, SessionStatus } from "../bindings/commands";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { countdown } from "../lib/session";
@@ -11,6 +11,7 @@ export function HistoryView({ onOpen }: Props) {
   const [sessions, setSessions] = useState<Session[] | null>(null);
   const [status, setStatus] = useState<SessionStatus | "">("");
   const [error, setError] = useState<ErrorBody | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
   useEffect(() => {
     sessionsList({ status: status || null, problem: null, limit: null }).then(setSessions, (e) => setError(errorBody(e)));
   }, [status]);
@@ -26,7 +27,18 @@ export function HistoryView({ onOpen }: Props) {
           <option value="active">Running</option>
           <option value="abandoned">Abandoned</option>
         </select>
+        {sessions.length > 0 && (
+          <button class="ghost" onClick={() => sessionsExport([]).then((s) => setExported(s.path), (e) => setError(errorBody(e)))} data-testid="export-all">
+            Export everything (zip)
+          </button>
+        )}
       </div>
+      {exported && (
+        <p class="muted small">
+          Saved to <code>{exported}</code>
+        </p>
+      )}
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {scored.length > 1 && <ScoreChart sessions={scored} />}
       {sessions.length === 0 ? (
         <p class="muted" data-testid="history-empty">

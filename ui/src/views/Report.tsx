@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { errorBody, sessionReplay } from "../api";
+import { errorBody, sessionDelete, sessionReplay, sessionsExport } from "../api";
 import type { Dimension, ErrorBody, Replay } from "../bindings/commands";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { clockOf, RECOMMENDATION_LABELS } from "../lib/session";
@@ -17,6 +17,17 @@ const DIMENSIONS = [
 export function ReportView({ id, onReplay, onHistory }: Props) {
   const [replay, setReplay] = useState<Replay | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const exportIt = () => sessionsExport([id]).then((s) => setExported(s.path), (e) => setError(errorBody(e)));
+  const deleteIt = async () => {
+    if (!confirm("Delete this session with its code, runs, transcript and report? This cannot be undone.")) return;
+    try {
+      await sessionDelete(id);
+      onHistory();
+    } catch (e) {
+      setError(errorBody(e));
+    }
+  };
   useEffect(() => {
     sessionReplay(id).then(setReplay, (e) => setError(errorBody(e)));
   }, [id]);
@@ -68,8 +79,19 @@ export function ReportView({ id, onReplay, onHistory }: Props) {
         </button>{" "}
         <button class="ghost" onClick={onHistory} data-testid="open-history">
           History
+        </button>{" "}
+        <button class="ghost" onClick={exportIt} data-testid="export-session">
+          Export (zip)
+        </button>{" "}
+        <button class="ghost danger-text" onClick={deleteIt} data-testid="delete-session">
+          Delete
         </button>
       </p>
+      {exported && (
+        <p class="muted small" data-testid="exported">
+          Saved to <code>{exported}</code>
+        </p>
+      )}
     </section>
   );
 }

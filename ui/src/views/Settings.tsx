@@ -35,6 +35,21 @@ export function SettingsView({ info, settings, onChange }: Props) {
           ))}
         </select>
       </label>
+      <label class="field">
+        Keep interview transcripts for
+        <input
+          type="number"
+          min={1}
+          max={3650}
+          value={settings.transcript_retention_days}
+          data-testid="retention-days"
+          onChange={(e) => {
+            const days = Math.round(Number((e.target as HTMLInputElement).value));
+            if (days >= 1) onChange({ ...settings, transcript_retention_days: days });
+          }}
+        />
+        days (older lines are deleted when Rehearse starts)
+      </label>
       <fieldset class="images">
         <legend>Sandbox images</legend>
         <p class="muted small">
