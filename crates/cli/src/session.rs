@@ -93,6 +93,14 @@ pub enum SessionsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Export sessions (all of them when no id is given) as a zip: JSON plus the code files.
+    Export {
+        ids: Vec<String>,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn fail(json: bool) -> impl Fn(&dyn Coded) -> CliError {

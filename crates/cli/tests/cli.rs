@@ -568,3 +568,51 @@ fn a_session_ends_itself_when_time_is_up() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn sessions_export_writes_a_zip() {
+    let d = tempfile::tempdir().expect("temp");
+    let id = session_id(&rehearse(
+        d.path(),
+        &[
+            "session",
+            "start",
+            "--problem",
+            "stair-paths",
+            "--lang",
+            "cpp",
+            "--minutes",
+            "10",
+            "--json",
+        ],
+    ));
+    json(&rehearse(d.path(), &["session", "end", &id, "--json"]));
+    let out = d.path().join("all.zip");
+    let summary = json(&rehearse(
+        d.path(),
+        &[
+            "sessions",
+            "export",
+            "--out",
+            &out.display().to_string(),
+            "--json",
+        ],
+    ));
+    assert_eq!(summary["sessions"], 1);
+    assert!(std::fs::metadata(&out).is_ok_and(|m| m.len() > 100));
+    let out = rehearse(
+        d.path(),
+        &[
+            "sessions",
+            "export",
+            "nope",
+            "--out",
+            &d.path().join("x.zip").display().to_string(),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown session is not found"
+    );
+}
