@@ -114,6 +114,7 @@ impl App {
             tests,
             time_limit_ms: material.time_limit_ms,
             mode,
+            wall_ms: None,
         };
         if mode == RunMode::Run && !custom.is_empty() {
             let expected = self

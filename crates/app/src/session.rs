@@ -231,6 +231,82 @@ impl App {
             .ok_or_else(|| AppError::InvalidInput(format!("Session {sid} has no report.")))
     }
 
+    /// Ends the session like `end_session`, first measuring how the accepted solution's time
+    /// grows (in the sandbox) when the problem has an input generator.
+    pub async fn end_session_measured(
+        &self,
+        sandbox: Option<&Sandbox>,
+        sid: &str,
+    ) -> Result<Evaluation, AppError> {
+        let s = self.store.session(sid)?;
+        if s.status != SessionStatus::Active || s.remaining_ms(now_ms()) == 0 {
+            return self.end_session(sid);
+        }
+        let complexity = self.measure_session(sandbox, &s).await;
+        self.finish_with(&s, EndReason::Candidate, Some(complexity))
+    }
+
+    async fn measure_session(&self, sandbox: Option<&Sandbox>, s: &Session) -> Complexity {
+        let accepted = self.store.session_runs(&s.id).ok().and_then(|runs| {
+            runs.into_iter()
+                .rev()
+                .find(|r| r["mode"] == "submit" && r["verdict"] == "accepted")
+        });
+        let Some(run) = accepted else {
+            return Complexity::NotMeasured {
+                why: "no submit was accepted, so there is no solution to measure.".into(),
+            };
+        };
+        let Some(sandbox) = sandbox else {
+            return Complexity::NotMeasured {
+                why: "the sandbox was not available when the session ended.".into(),
+            };
+        };
+        let code = run["code"].as_str().unwrap_or_default();
+        self.measure_complexity(sandbox, &s.problem_slug, s.language, code)
+            .await
+    }
+
+    /// Runs `code` on the problem's generated inputs of growing size and fits the growth.
+    pub async fn measure_complexity(
+        &self,
+        sandbox: &Sandbox,
+        slug: &str,
+        language: Language,
+        code: &str,
+    ) -> Complexity {
+        let material = match self.store.judge_material(slug) {
+            Ok(m) => m,
+            Err(e) => return Complexity::NotMeasured { why: e.to_string() },
+        };
+        let Some(scaling) = material.scaling else {
+            return Complexity::NoGenerator;
+        };
+        match sandbox
+            .measure(language, code, &material.signature, &scaling)
+            .await
+        {
+            Ok(points) => {
+                let pts: Vec<(f64, f64)> =
+                    points.iter().map(|(n, ms)| (f64::from(*n), *ms)).collect();
+                match rehearse_core::growth::fit(&pts) {
+                    Some(g) => Complexity::Measured {
+                        fitted: g.label().into(),
+                        fitted_rank: g.rank(),
+                        target: scaling.expect.label().into(),
+                        target_rank: scaling.expect.rank(),
+                    },
+                    None => Complexity::NotMeasured {
+                        why: format!("only {} input sizes finished within the time limit; at least 3 are needed.", points.len()),
+                    },
+                }
+            }
+            Err(e) => Complexity::NotMeasured {
+                why: format!("measuring failed: {e}"),
+            },
+        }
+    }
+
     /// Ends a session whose process is gone without resuming it: abandoned, with a report on
     /// what was recorded.
     pub fn abandon_session(&self, sid: &str) -> Result<Evaluation, AppError> {
@@ -242,6 +318,16 @@ impl App {
     }
 
     fn finish(&self, s: &Session, reason: EndReason) -> Result<Evaluation, AppError> {
+        self.finish_with(s, reason, None)
+    }
+
+    /// Ends a session; `complexity` is what was measured of its accepted solution, if anything.
+    fn finish_with(
+        &self,
+        s: &Session,
+        reason: EndReason,
+        complexity: Option<Complexity>,
+    ) -> Result<Evaluation, AppError> {
         let now = now_ms();
         let at = s.elapsed_ms(now);
         if let Some(last) = self.store.latest_snapshot(&s.id)? {
@@ -256,7 +342,11 @@ impl App {
         }
         self.store
             .add_event(&s.id, at, &SessionEvent::Ended { reason })?;
-        let evaluation = evaluate(&self.evidence(s, now)?);
+        let mut evidence = self.evidence(s, now)?;
+        if let Some(c) = complexity {
+            evidence.complexity = c;
+        }
+        let evaluation = evaluate(&evidence);
         let status = if reason == EndReason::Abandoned {
             SessionStatus::Abandoned
         } else {
@@ -281,8 +371,19 @@ impl App {
                 .map(|(h, _)| h)
                 .collect(),
             transcript_lines: self.store.transcript_count(&s.id)?,
-            complexity: if accepted {
+            complexity: if accepted
+                && self
+                    .store
+                    .judge_material(&s.problem_slug)?
+                    .scaling
+                    .is_none()
+            {
                 Complexity::NoGenerator
+            } else if accepted {
+                Complexity::NotMeasured {
+                    why: "the session ended without the sandbox, so growth was not measured."
+                        .into(),
+                }
             } else {
                 Complexity::NotMeasured {
                     why: "no submit was accepted, so there is no solution to measure.".into(),

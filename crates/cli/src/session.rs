@@ -216,7 +216,16 @@ pub fn run(cmd: SessionCommand) -> Result<ExitCode, CliError> {
         }
         SessionCommand::End { id, json } => {
             let app = open(json)?;
-            let evaluation = app.end_session(&id).map_err(|e| fail(json)(&e))?;
+            let evaluation = runtime(json)?
+                .block_on(async {
+                    let sandbox = app.connect_sandbox().await.ok();
+                    let evaluation = app.end_session_measured(sandbox.as_ref(), &id).await;
+                    if let Some(sb) = &sandbox {
+                        sb.settle().await;
+                    }
+                    evaluation
+                })
+                .map_err(|e| fail(json)(&e))?;
             print_evaluation(&evaluation, json)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -5,6 +5,7 @@
 
 pub mod error;
 pub mod evaluate;
+pub mod growth;
 pub mod language;
 pub mod library;
 pub mod paths;

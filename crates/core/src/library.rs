@@ -59,6 +59,15 @@ struct TomlProblem {
     small_input: Option<String>,
     complexity: TomlComplexity,
     signature: TomlSignature,
+    scaling: Option<TomlScaling>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlScaling {
+    generator: String,
+    sizes: Vec<u32>,
+    expect: String,
 }
 
 #[derive(Deserialize)]
@@ -262,6 +271,7 @@ pub fn parse(raw: &RawProblem) -> Result<Problem, Vec<Issue>> {
         }
     }
 
+    let scaling = meta.scaling.as_ref().and_then(|s| parse_scaling(&mut c, s));
     match (difficulty, signature, comparator, c.issues.is_empty()) {
         (Some(difficulty), Some(signature), Some(comparator), true) => Ok(Problem {
             slug: meta.slug,
@@ -280,9 +290,36 @@ pub fn parse(raw: &RawProblem) -> Result<Problem, Vec<Issue>> {
             tests,
             solutions,
             checker,
+            scaling,
         }),
         _ => Err(c.issues),
     }
+}
+
+fn parse_scaling(c: &mut Checker<'_>, s: &TomlScaling) -> Option<crate::problem::Scaling> {
+    let before = c.issues.len();
+    if !s.generator.contains("def generate(") {
+        c.fail(
+            "scaling.generator",
+            "must define `def generate(n, rng)` returning one input",
+        );
+    }
+    if s.sizes.len() < 3 || s.sizes.windows(2).any(|w| w[0] >= w[1]) || s.sizes.first() == Some(&0)
+    {
+        c.fail("scaling.sizes", "at least 3 sizes, positive and increasing");
+    }
+    let expect = crate::growth::Growth::parse(&s.expect);
+    if expect.is_none() {
+        c.fail(
+            "scaling.expect",
+            format!("`{}` is not one of 1, log n, n, n log n, n^2", s.expect),
+        );
+    }
+    (c.issues.len() == before).then(|| crate::problem::Scaling {
+        generator: s.generator.clone(),
+        sizes: s.sizes.clone(),
+        expect: expect.expect("checked"),
+    })
 }
 
 fn parse_signature(c: &mut Checker<'_>, s: &TomlSignature) -> Option<Signature> {

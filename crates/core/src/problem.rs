@@ -237,6 +237,18 @@ pub struct Problem {
     pub tests: Vec<TestCase>,
     pub solutions: BTreeMap<Language, String>,
     pub checker: Option<String>,
+    /// How to generate inputs of growing size, to measure a solution's growth.
+    pub scaling: Option<Scaling>,
+}
+
+/// `[scaling]` in problem.toml: a Python `generate(n, rng)` returning one input (parameter
+/// name to value) of size `n`, the sizes to measure, and the growth the target complexity
+/// means in terms of that `n`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scaling {
+    pub generator: String,
+    pub sizes: Vec<u32>,
+    pub expect: crate::growth::Growth,
 }
 
 /// How far the candidate has got with a problem, from the runs stored for it.

@@ -415,3 +415,54 @@ mod sessions {
         assert!(ev.strengths.is_empty(), "no invented praise");
     }
 }
+
+mod growth {
+    use rehearse_core::growth::{fit, Growth};
+
+    fn curve(f: impl Fn(f64) -> f64) -> Vec<(f64, f64)> {
+        [5_000.0, 10_000.0, 20_000.0, 40_000.0, 80_000.0]
+            .iter()
+            .map(|&n| (n, 0.3 + f(n)))
+            .collect()
+    }
+
+    #[test]
+    fn fitting_recognises_each_class_with_fixed_overhead_and_noise() {
+        let noisy = |pts: Vec<(f64, f64)>| -> Vec<(f64, f64)> {
+            pts.into_iter()
+                .enumerate()
+                .map(|(i, (n, t))| (n, t * if i % 2 == 0 { 1.04 } else { 0.97 }))
+                .collect()
+        };
+        assert_eq!(fit(&noisy(curve(|_| 0.0))), Some(Growth::Constant));
+        assert_eq!(fit(&noisy(curve(|n| 1e-4 * n))), Some(Growth::Linear));
+        assert_eq!(
+            fit(&noisy(curve(|n| 1e-5 * n * n.ln()))),
+            Some(Growth::Linearithmic)
+        );
+        assert_eq!(
+            fit(&noisy(curve(|n| 1e-7 * n * n))),
+            Some(Growth::Quadratic)
+        );
+        assert_eq!(
+            fit(&noisy(curve(|n| 1e-12 * n * n * n))),
+            Some(Growth::Worse)
+        );
+        assert_eq!(
+            fit(&[(1.0, 1.0), (2.0, 2.0)]),
+            None,
+            "two points are not enough"
+        );
+        assert!(Growth::Quadratic.rank() > Growth::Linear.rank());
+        assert_eq!(Growth::parse("n log n"), Some(Growth::Linearithmic));
+    }
+
+    #[test]
+    fn at_least_25_problems_can_have_their_growth_measured() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../problems");
+        let raws = rehearse_core::library::read_dir(&root).expect("problems");
+        let problems = rehearse_core::library::parse_all(&raws).expect("valid library");
+        let scaled = problems.iter().filter(|p| p.scaling.is_some()).count();
+        assert!(scaled >= 25, "{scaled} problems have a [scaling] section");
+    }
+}

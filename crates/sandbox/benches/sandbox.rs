@@ -35,6 +35,7 @@ fn request(p: &Problem, lang: Language, mode: RunMode) -> JudgeRequest {
             .collect(),
         time_limit_ms: p.time_limit_ms,
         mode,
+        wall_ms: None,
     }
 }
 

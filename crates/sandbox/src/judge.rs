@@ -39,6 +39,8 @@ pub struct JudgeRequest {
     pub tests: Vec<JudgeTest>,
     pub time_limit_ms: u32,
     pub mode: RunMode,
+    /// Overrides the wall limit of the mode (measuring growth runs longer than a Submit).
+    pub wall_ms: Option<u64>,
 }
 
 /// Why the run's program stopped early, when it did not stop by itself.
@@ -163,10 +165,10 @@ impl Sandbox {
                 limits.shown_bytes.to_string(),
             ),
         ];
-        let wall = match req.mode {
+        let wall = req.wall_ms.unwrap_or(match req.mode {
             RunMode::Run => limits.run_wall_ms,
             RunMode::Submit => limits.submit_wall_ms,
-        };
+        });
         let (mut step, first) = self.step(lease, &script, env, files).await?;
         progress(SandboxProgress::Running {
             started: 0,

@@ -13,6 +13,7 @@ mod frames;
 pub mod harness;
 mod images;
 mod judge;
+mod measure;
 mod pool;
 
 pub use config::{Limits, PoolConfig, SandboxConfig};

@@ -22,6 +22,7 @@ pub struct JudgeMaterial {
     pub solutions: BTreeMap<Language, String>,
     /// checker.py, for the custom comparator.
     pub checker: Option<String>,
+    pub scaling: Option<rehearse_core::problem::Scaling>,
 }
 
 /// One stored run, as the problem view's history lists it.
@@ -42,12 +43,12 @@ impl Store {
         self.with(|c| {
             let row = c
                 .query_row(
-                    "SELECT id, signature_json, comparator, time_limit_ms, checker FROM problems WHERE slug = ?1",
+                    "SELECT id, signature_json, comparator, time_limit_ms, checker, scaling FROM problems WHERE slug = ?1",
                     [slug],
-                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u32>(3)?, r.get::<_, Option<String>>(4)?)),
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u32>(3)?, r.get::<_, Option<String>>(4)?, r.get::<_, Option<String>>(5)?)),
                 )
                 .optional()?;
-            let (id, sig, comparator, time_limit_ms, checker) = row.ok_or_else(|| not_found(slug))?;
+            let (id, sig, comparator, time_limit_ms, checker, scaling) = row.ok_or_else(|| not_found(slug))?;
             let tests = c
                 .prepare_cached("SELECT input, expected, hidden, explanation FROM problem_tests WHERE problem_id = ?1 ORDER BY ordinal")?
                 .query_map([id], |r| {
@@ -73,6 +74,7 @@ impl Store {
                 tests,
                 solutions,
                 checker,
+                scaling: scaling.and_then(|s| serde_json::from_str(&s).ok()),
             })
         })
     }

@@ -158,7 +158,13 @@ pub fn end(ctx: &Ctx, id: String, code: String) -> Result<Evaluation, ErrorBody>
         running.current = None;
     }
     drop(running);
-    ctx.app.end_session(&id).map_err(err)
+    tauri::async_runtime::block_on(async {
+        let sandbox = super::sandbox::connected(ctx).await.ok();
+        ctx.app
+            .end_session_measured(sandbox.as_deref(), &id)
+            .await
+            .map_err(err)
+    })
 }
 
 pub fn list(ctx: &Ctx, query: SessionQuery) -> Result<Vec<Session>, ErrorBody> {

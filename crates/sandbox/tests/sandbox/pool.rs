@@ -103,3 +103,47 @@ async fn an_unchanged_program_is_not_compiled_again() {
     );
     sb.settle().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn growth_is_measured_on_generated_inputs() {
+    use rehearse_core::growth::{fit, Growth};
+    let sb = sandbox().await;
+    let p = problem("has-repeat");
+    let scaling = p.scaling.clone().expect("has-repeat has a generator");
+    let points = |pts: Vec<(u32, f64)>| {
+        pts.into_iter()
+            .map(|(n, ms)| (f64::from(n), ms))
+            .collect::<Vec<_>>()
+    };
+    let linear = sb
+        .measure(
+            Language::Python,
+            &solution(&p, "py"),
+            &p.signature,
+            &scaling,
+        )
+        .await
+        .expect("measure");
+    assert_eq!(
+        linear.len(),
+        scaling.sizes.len(),
+        "every size finished: {linear:?}"
+    );
+    let linear_fit = fit(&points(linear.clone()));
+    assert!(
+        matches!(linear_fit, Some(Growth::Linear | Growth::Linearithmic)),
+        "{linear_fit:?} from {linear:?}"
+    );
+    let quadratic = "def has_repeat(nums):\n    for i in range(len(nums)):\n        for j in range(i):\n            if nums[i] == nums[j]:\n                return True\n    return False\n";
+    let slow = sb
+        .measure(Language::Python, quadratic, &p.signature, &scaling)
+        .await
+        .expect("measure");
+    assert!(slow.len() >= 3, "{slow:?}");
+    let slow_fit = fit(&points(slow.clone()));
+    assert!(
+        matches!(slow_fit, Some(Growth::Quadratic | Growth::Worse)),
+        "{slow_fit:?} from {slow:?}"
+    );
+    sb.settle().await;
+}

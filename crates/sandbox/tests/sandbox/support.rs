@@ -86,6 +86,7 @@ pub fn request(p: &Problem, lang: Language, code: &str, mode: RunMode) -> JudgeR
             .collect(),
         time_limit_ms: p.time_limit_ms,
         mode,
+        wall_ms: None,
     }
 }
 
