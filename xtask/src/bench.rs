@@ -13,9 +13,13 @@ pub fn run(which: &str) -> Result {
         "search" => search(),
         "startup" => startup(),
         "sandbox" => sandbox(),
-        "all" => search().and_then(|()| startup()).and_then(|()| sandbox()),
+        "sessions" => sessions(),
+        "all" => search()
+            .and_then(|()| startup())
+            .and_then(|()| sandbox())
+            .and_then(|()| sessions()),
         other => Err(format!(
-            "unknown benchmark `{other}`; use search, startup, sandbox or all"
+            "unknown benchmark `{other}`; use search, startup, sandbox, sessions or all"
         )),
     }
 }
@@ -23,6 +27,11 @@ pub fn run(which: &str) -> Result {
 fn search() -> Result {
     step("library search latency (release)");
     util::cargo(&["bench", "-p", "rehearse-store", "--bench", "search"])
+}
+
+fn sessions() -> Result {
+    step("sessions: snapshot writes, history list over 1,000 sessions, replay load (release)");
+    util::cargo(&["bench", "-p", "rehearse-store", "--bench", "sessions"])
 }
 
 fn sandbox() -> Result {

@@ -1,0 +1,2 @@
+DROP INDEX sessions_by_created;
+DROP INDEX evaluations_by_session;
