@@ -391,3 +391,87 @@ fn sessions_export_as_a_zip_and_transcripts_are_redacted_and_expire() {
     let app = self::app(d.path());
     assert!(app.store.transcript(&id).expect("transcript").is_empty());
 }
+
+/// Runs `f` with a 64 MiB tmpfs mounted at a fresh folder (root only: CI runs as root).
+fn with_small_disk(f: impl FnOnce(&std::path::Path)) {
+    let d = tempfile::tempdir().expect("temp");
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64m", "tmpfs"])
+        .arg(d.path())
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        mounted || !rehearse_is_root(),
+        "as root, a tmpfs can be mounted"
+    );
+    if !mounted {
+        eprintln!("skipped: mounting a small disk needs root");
+        return;
+    }
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(d.path())));
+    let _ = std::process::Command::new("umount").arg(d.path()).status();
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}
+
+fn rehearse_is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+#[test]
+fn a_full_disk_keeps_the_code_in_memory_and_writes_it_when_space_returns() {
+    use rehearse_app::session::Autosaver;
+    with_small_disk(|dir| {
+        let app = app(dir);
+        let s = app
+            .start_session(&StartSession {
+                problem: Some("stair-paths".into()),
+                difficulty: None,
+                category: None,
+                language: Language::Python,
+                minutes: 30.0,
+                mode: Default::default(),
+            })
+            .expect("start");
+        let id = s.session.id;
+        // Fill the disk to the last byte.
+        let filler = dir.join("filler");
+        {
+            use std::io::Write;
+            let mut f = std::fs::File::create(&filler).expect("filler");
+            let chunk = vec![0u8; 64 << 10];
+            while f.write_all(&chunk).is_ok() {}
+            let mut byte = [0u8; 1];
+            while f.write_all(&byte).is_ok() {
+                byte[0] = 1;
+            }
+        }
+        let mut saver = Autosaver::default();
+        let t0 = 1_000_000;
+        let mut failed = None;
+        for k in 0..20 {
+            let big = format!("# edit {k}\n{}", "x = 1\n".repeat(170_000));
+            if let Err(e) = saver.offer(&app, &id, big, t0 + k * 5_000) {
+                failed = Some(rehearse_core::error::Coded::code(&e));
+            }
+        }
+        assert_eq!(
+            failed,
+            Some("disk_full"),
+            "writing to a full disk fails and says why"
+        );
+        std::fs::remove_file(&filler).expect("free space");
+        saver.flush_due(&app, t0 + 200_000).expect("writes resume");
+        let code = app.session_state(&id).expect("state").code;
+        assert!(
+            code.starts_with("# edit 19"),
+            "the latest code was kept in memory and written: {}",
+            &code[..20.min(code.len())]
+        );
+        assert_eq!(app.store.integrity_check().expect("check"), "ok");
+    });
+}

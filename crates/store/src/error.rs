@@ -5,7 +5,11 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("The database failed: {0}. If this keeps happening, run `rehearse doctor`.")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    #[error("The disk holding your data folder is full. What you are doing is kept in memory and saved as soon as there is room: free some space.")]
+    DiskFull,
+    #[error("Your data folder cannot be written to (read-only). What you are doing is kept in memory and saved as soon as it can be: make the folder writable, or set REHEARSE_DATA_DIR.")]
+    ReadOnly,
     #[error("The data folder {path} cannot be used: {source}. Check that it exists and is writable, or set REHEARSE_DATA_DIR.")]
     DataDir {
         path: PathBuf,
@@ -34,6 +38,8 @@ impl Coded for StoreError {
     fn code(&self) -> &'static str {
         match self {
             StoreError::Sqlite(_) => "database_error",
+            StoreError::DiskFull => "disk_full",
+            StoreError::ReadOnly => "data_dir_read_only",
             StoreError::DataDir { .. } => "data_dir_unusable",
             StoreError::CorruptStuck { .. } => "database_corrupt",
             StoreError::SchemaTooNew { .. } => "schema_too_new",
@@ -42,6 +48,16 @@ impl Coded for StoreError {
             StoreError::InvalidLibrary { .. } => "invalid_library",
             StoreError::HintLocked { .. } => "hint_locked",
             StoreError::Invalid(_) => "invalid_input",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            _ => StoreError::Sqlite(e),
         }
     }
 }
