@@ -6,6 +6,7 @@ mod error;
 pub mod export;
 pub mod logging;
 mod problems;
+pub mod progress;
 pub mod sandbox;
 pub mod session;
 

@@ -475,3 +475,40 @@ fn a_full_disk_keeps_the_code_in_memory_and_writes_it_when_space_returns() {
         assert_eq!(app.store.integrity_check().expect("check"), "ok");
     });
 }
+
+#[test]
+fn progress_shows_scores_over_time_the_weakest_category_and_what_to_practise_next() {
+    let d = tempfile::tempdir().expect("temp");
+    let app = app(d.path());
+    assert!(app.progress().expect("progress").points.is_empty());
+    for slug in ["stair-paths", "balanced-brackets"] {
+        let s = app
+            .start_session(&StartSession {
+                problem: Some(slug.into()),
+                difficulty: None,
+                category: None,
+                language: Language::Python,
+                minutes: 30.0,
+                mode: Default::default(),
+            })
+            .expect("start");
+        app.end_session(&s.session.id).expect("end");
+    }
+    let p = app.progress().expect("progress");
+    assert_eq!(p.points.len(), 2);
+    assert!(
+        p.points.iter().all(|pt| pt.communication.is_none()),
+        "not assessed stays empty, never 0"
+    );
+    assert!(p
+        .categories
+        .iter()
+        .any(|c| c.label == "Dynamic programming" && c.sessions == 1 && c.solved == 0));
+    let next = p.next.expect("a recommendation");
+    assert!(!next.reason.is_empty());
+    let detail = app.store.problem(&next.slug).expect("problem");
+    assert!(
+        detail.categories.contains(&p.categories[0].category),
+        "from the weakest category: {next:?}"
+    );
+}

@@ -163,6 +163,8 @@ commands! {
     session_replay(id: String) -> session::Replay => session::replay;
     /// Deletes a session and everything recorded in it.
     session_delete(id: String) -> () => session::delete;
+    /// Scores over time, per dimension and per category, and what to practise next.
+    progress_get() -> rehearse_app::progress::Progress => session::progress;
     /// Exports sessions (all when none are named) as a zip in the data folder's exports/.
     sessions_export(ids: Vec<String>) -> rehearse_app::export::ExportSummary => session::export;
 }

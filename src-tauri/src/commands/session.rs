@@ -218,3 +218,7 @@ pub fn export(
         .export_sessions(&ids, &ctx.app.export_path(what))
         .map_err(err)
 }
+
+pub fn progress(ctx: &Ctx) -> Result<rehearse_app::progress::Progress, ErrorBody> {
+    ctx.app.progress().map_err(err)
+}

@@ -345,6 +345,14 @@ fn a_timed_interview_from_start_to_report_history_and_replay() {
         (!v.is_empty()).then_some(v)
     });
     assert_eq!(scores[0], overall.to_string());
+    assert!(s
+        .find("[data-testid=categories]")
+        .text()
+        .contains("Dynamic programming"));
+    assert!(
+        !s.find("[data-testid=next-problem]").text().is_empty(),
+        "a recommended next problem"
+    );
     s.screenshot("history");
     s.find("[data-testid=session-row] td.title").click();
     s.wait_all("[data-testid=overall]", 1);
@@ -373,5 +381,16 @@ fn a_timed_interview_from_start_to_report_history_and_replay() {
     s.find("[data-testid=replay-prev]").click();
     assert!(s.find("[data-testid=replay-moment]").text().contains(':'));
     s.screenshot("replay");
+
+    // A random hard problem, ended at once: an honest report of nothing done.
+    s.find("[data-testid=nav-history]").click();
+    s.find("[data-testid=random-difficulty]");
+    set_select(&s, "random-difficulty", "hard");
+    s.find("[data-testid=start-random]").click();
+    s.wait_all("[data-testid=timer]", 1);
+    s.script("window.confirm = () => true;", json!([]));
+    s.find("[data-testid=end-interview]").click();
+    s.wait_all("[data-testid=overall]", 1);
+    assert_eq!(s.find("[data-testid=recommendation]").text(), "No");
     s.quit();
 }

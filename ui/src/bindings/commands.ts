@@ -4,6 +4,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AppInfo } from "./AppInfo";
 import type { Category } from "./Category";
 import type { CategoryInfo } from "./CategoryInfo";
+import type { CategoryProgress } from "./CategoryProgress";
 import type { Difficulty } from "./Difficulty";
 import type { Dimension } from "./Dimension";
 import type { Dimensions } from "./Dimensions";
@@ -21,12 +22,14 @@ import type { LanguageInfo } from "./LanguageInfo";
 import type { LayerProgress } from "./LayerProgress";
 import type { LibraryCounts } from "./LibraryCounts";
 import type { LibraryPage } from "./LibraryPage";
+import type { NextProblem } from "./NextProblem";
 import type { Notice } from "./Notice";
 import type { ProblemDetail } from "./ProblemDetail";
 import type { ProblemQuery } from "./ProblemQuery";
 import type { ProblemStatus } from "./ProblemStatus";
 import type { ProblemSummary } from "./ProblemSummary";
 import type { ProblemView } from "./ProblemView";
+import type { Progress } from "./Progress";
 import type { Recommendation } from "./Recommendation";
 import type { Replay } from "./Replay";
 import type { RunMode } from "./RunMode";
@@ -36,6 +39,7 @@ import type { RunSummary } from "./RunSummary";
 import type { RunnerInfo } from "./RunnerInfo";
 import type { SandboxProgress } from "./SandboxProgress";
 import type { SandboxStatus } from "./SandboxStatus";
+import type { ScorePoint } from "./ScorePoint";
 import type { Session } from "./Session";
 import type { SessionEvent } from "./SessionEvent";
 import type { SessionQuery } from "./SessionQuery";
@@ -55,6 +59,7 @@ export type {
   AppInfo,
   Category,
   CategoryInfo,
+  CategoryProgress,
   Difficulty,
   Dimension,
   Dimensions,
@@ -72,12 +77,14 @@ export type {
   LayerProgress,
   LibraryCounts,
   LibraryPage,
+  NextProblem,
   Notice,
   ProblemDetail,
   ProblemQuery,
   ProblemStatus,
   ProblemSummary,
   ProblemView,
+  Progress,
   Recommendation,
   Replay,
   RunMode,
@@ -87,6 +94,7 @@ export type {
   RunnerInfo,
   SandboxProgress,
   SandboxStatus,
+  ScorePoint,
   Session,
   SessionEvent,
   SessionQuery,
@@ -236,6 +244,11 @@ export function sessionReplay(id: string): Promise<Replay> {
 /** Deletes a session and everything recorded in it. */
 export function sessionDelete(id: string): Promise<void> {
   return invoke("session_delete", { id });
+}
+
+/** Scores over time, per dimension and per category, and what to practise next. */
+export function progressGet(): Promise<Progress> {
+  return invoke("progress_get");
 }
 
 /** Exports sessions (all when none are named) as a zip in the data folder's exports/. */

@@ -1,17 +1,26 @@
 import { useEffect, useState } from "preact/hooks";
-import { errorBody, sessionsExport, sessionsList } from "../api";
-import type { ErrorBody, Session, SessionStatus } from "../bindings/commands";
+import { errorBody, progressGet, sessionsExport, sessionsList } from "../api";
+import type { Difficulty, ErrorBody, Progress, ScorePoint, Session, SessionStatus } from "../bindings/commands";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { countdown } from "../lib/session";
 
-type Props = { onOpen: (s: Session) => void };
+type Props = {
+  onOpen: (s: Session) => void;
+  /** Starts an interview on `slug`, or on a random problem of `difficulty` when null. */
+  onStart: (slug: string | null, difficulty: Difficulty | null) => void;
+};
 
 /** Past sessions with their scores over time. */
-export function HistoryView({ onOpen }: Props) {
+export function HistoryView({ onOpen, onStart }: Props) {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [difficulty, setDifficulty] = useState<Difficulty>("medium");
   const [sessions, setSessions] = useState<Session[] | null>(null);
   const [status, setStatus] = useState<SessionStatus | "">("");
   const [error, setError] = useState<ErrorBody | null>(null);
   const [exported, setExported] = useState<string | null>(null);
+  useEffect(() => {
+    progressGet().then(setProgress, (e) => setError(errorBody(e)));
+  }, []);
   useEffect(() => {
     sessionsList({ status: status || null, problem: null, limit: null }).then(setSessions, (e) => setError(errorBody(e)));
   }, [status]);
@@ -39,7 +48,48 @@ export function HistoryView({ onOpen }: Props) {
         </p>
       )}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <div class="start-random">
+        <select aria-label="Difficulty" value={difficulty} data-testid="random-difficulty" onChange={(e) => setDifficulty((e.target as HTMLSelectElement).value as Difficulty)}>
+          <option value="easy">Easy</option>
+          <option value="medium">Medium</option>
+          <option value="hard">Hard</option>
+        </select>
+        <button onClick={() => onStart(null, difficulty)} data-testid="start-random">
+          Start an interview on a random problem
+        </button>
+        {progress?.next && (
+          <span class="next" data-testid="next-problem">
+            Next: <strong>{progress.next.title}</strong> — {progress.next.reason}{" "}
+            <button class="link" onClick={() => onStart(progress.next?.slug ?? null, null)}>
+              Start it
+            </button>
+          </span>
+        )}
+      </div>
       {scored.length > 1 && <ScoreChart sessions={scored} />}
+      {progress && progress.points.length > 1 && <DimensionChart points={progress.points} />}
+      {progress && progress.categories.length > 0 && (
+        <table class="sessions categories" data-testid="categories">
+          <thead>
+            <tr>
+              <th>Category (weakest first)</th>
+              <th class="num">Sessions</th>
+              <th class="num">Solved</th>
+              <th class="num">Average</th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.categories.map((c) => (
+              <tr key={c.category}>
+                <td>{c.label}</td>
+                <td class="num">{c.sessions}</td>
+                <td class="num">{c.solved}</td>
+                <td class="num">{c.average}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {sessions.length === 0 ? (
         <p class="muted" data-testid="history-empty">
           No sessions yet. Open a problem and start a timed interview.
@@ -100,5 +150,38 @@ function ScoreChart({ sessions }: { sessions: Session[] }) {
         </circle>
       ))}
     </svg>
+  );
+}
+
+const DIMENSION_SERIES: { key: keyof ScorePoint; label: string; color: string }[] = [
+  { key: "problem_solving", label: "Problem solving", color: "#4f46e5" },
+  { key: "code_quality", label: "Code quality", color: "#13804b" },
+  { key: "communication", label: "Communication", color: "#b45309" },
+  { key: "efficiency", label: "Efficiency", color: "#c0262d" },
+];
+
+/** Each dimension's score per session; a dimension not assessed leaves a gap, never a 0. */
+function DimensionChart({ points }: { points: ScorePoint[] }) {
+  const w = 640;
+  const h = 140;
+  const step = points.length > 1 ? (w - 40) / (points.length - 1) : 0;
+  const y = (v: number) => h - 20 - (v / 100) * (h - 40);
+  return (
+    <figure class="dimension-chart">
+      <svg class="chart" viewBox={`0 0 ${w} ${h}`} role="img" aria-label="Scores per dimension over time" data-testid="dimension-chart">
+        <line x1="20" y1={h - 20} x2={w - 20} y2={h - 20} class="axis" />
+        {DIMENSION_SERIES.map((s) => {
+          const pts = points.flatMap((p, i) => (typeof p[s.key] === "number" ? [`${20 + i * step},${y(p[s.key] as number)}`] : []));
+          return pts.length > 0 ? <polyline key={s.key} points={pts.join(" ")} fill="none" stroke={s.color} stroke-width="2" /> : null;
+        })}
+      </svg>
+      <figcaption class="muted small">
+        {DIMENSION_SERIES.map((s) => (
+          <span key={s.key} style={{ color: s.color, marginRight: "12px" }}>
+            ■ {s.label}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
   );
 }
