@@ -394,3 +394,44 @@ fn a_timed_interview_from_start_to_report_history_and_replay() {
     assert_eq!(s.find("[data-testid=recommendation]").text(), "No");
     s.quit();
 }
+
+#[test]
+fn an_interview_survives_the_app_being_killed() {
+    let s = Session::start();
+    s.wait_all("[data-testid=problem-row]", 8);
+    s.find("[data-testid=problem-row][data-slug=balanced-brackets] td.title")
+        .click();
+    s.find("[data-testid=start-interview]").click();
+    s.wait_all("[data-testid=timer]", 1);
+    set_code(
+        &s,
+        "def balanced_brackets(s):\n    return 'written before the crash'\n",
+    );
+    // The editor hands code over within 250 ms; the first auto snapshot is written at once.
+    std::thread::sleep(std::time::Duration::from_millis(1_500));
+    let killed = std::process::Command::new("pkill")
+        .args(["-KILL", "-f", "target/debug/rehearse-desktop"])
+        .status()
+        .expect("pkill");
+    assert!(killed.success(), "the app process was found and killed");
+    drop(s);
+
+    let s = Session::start();
+    let prompt = s.wait_until("the offer to resume", || {
+        s.texts("[data-testid=recover]").first().cloned()
+    });
+    assert!(prompt.contains("Balanced Brackets"), "{prompt}");
+    s.screenshot("recover-prompt");
+    s.find("[data-testid=recover-resume]").click();
+    s.wait_until("the code written before the crash", || {
+        s.find("[data-testid=editor-content]")
+            .text()
+            .contains("written before the crash")
+            .then_some(())
+    });
+    s.wait_all("[data-testid=timer]", 1);
+    s.script("window.confirm = () => true;", json!([]));
+    s.find("[data-testid=end-interview]").click();
+    s.wait_all("[data-testid=overall]", 1);
+    s.quit();
+}
