@@ -133,7 +133,11 @@ mod tests {
     fn committed_bindings_are_current() {
         let fresh = std::env::temp_dir().join(format!("rehearse-bindings-{}", std::process::id()));
         super::write(&fresh).expect("bindings generate");
-        let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings");
+        let committed = std::path::PathBuf::from(
+            std::env::var("CARGO_MANIFEST_DIR")
+                .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()),
+        )
+        .join("../ui/src/bindings");
         let (want, have) = (read(&fresh), read(&committed));
         let _ = std::fs::remove_dir_all(&fresh);
         let stale: Vec<&String> = want

@@ -12,6 +12,9 @@ fn main() -> std::process::ExitCode {
         return bindings::write_from_args(&args);
     }
     shell::run(shell::Options {
-        smoke: args.iter().any(|a| a == "--smoke"),
+        smoke: args.iter().find_map(|a| match a.as_str() {
+            "--smoke" => Some("library".to_string()),
+            _ => a.strip_prefix("--smoke=").map(str::to_string),
+        }),
     })
 }

@@ -9,14 +9,15 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 pub struct Options {
-    /// Load the library view, then exit 0 (installer smoke test, start-up benchmark).
-    pub smoke: bool,
+    /// Open this view (`library` for `--smoke`, `history` for `--smoke=history`), report when it
+    /// has rendered, then exit 0 (installer smoke test, start-up and history benchmarks).
+    pub smoke: Option<String>,
 }
 
 /// What every command gets: the open app (or why it could not open) and the window handle.
 pub struct Shell {
     pub app: Result<App, ErrorBody>,
-    pub smoke: bool,
+    pub smoke: Option<String>,
     pub started: Instant,
     pub sandbox: crate::commands::SandboxSlot,
     pub session: crate::commands::SessionSlot,
@@ -46,6 +47,20 @@ fn software_compositing(app: &tauri::App) {
     }
 }
 
+/// Points the window at a view through the URL fragment the UI routes on (`#history`).
+fn open_view(app: &tauri::App, view: &str) {
+    let Some(window) = tauri::Manager::get_webview_window(app, "main") else {
+        return;
+    };
+    let url = window.url().map(|mut url| {
+        url.set_fragment(Some(view));
+        url
+    });
+    if let Err(e) = url.and_then(|url| window.navigate(url)) {
+        tracing::warn!("could not open the {view} view: {e}");
+    }
+}
+
 pub fn run(opts: Options) -> ExitCode {
     let started = Instant::now();
     if cfg!(target_os = "linux")
@@ -61,12 +76,10 @@ pub fn run(opts: Options) -> ExitCode {
         tracing::error!(code = e.code(), "cannot open the app: {e}");
         e.body()
     });
-    if opts.smoke {
-        std::thread::spawn(|| {
+    if let Some(view) = opts.smoke.clone() {
+        std::thread::spawn(move || {
             std::thread::sleep(SMOKE_TIMEOUT);
-            eprintln!(
-                "error: smoke test: the library view did not render within {SMOKE_TIMEOUT:?}"
-            );
+            eprintln!("error: smoke test: the {view} view did not render within {SMOKE_TIMEOUT:?}");
             std::process::exit(4);
         });
     }
@@ -75,13 +88,16 @@ pub fn run(opts: Options) -> ExitCode {
     let result = tauri::Builder::default()
         .manage(Shell {
             app,
-            smoke: opts.smoke,
+            smoke: opts.smoke.clone(),
             started,
             sandbox: Default::default(),
             session: session.clone(),
         })
         .setup(move |app| {
             software_compositing(app);
+            if let Some(view) = opts.smoke.as_deref().filter(|v| *v != "library") {
+                open_view(app, view);
+            }
             if let Some(core) = opened {
                 commands::start_clock(core, session, app.handle().clone());
             }

@@ -26,8 +26,14 @@ export type Route =
 
 const DEFAULT_SETTINGS: Settings = { theme: "system", default_language: "python", images: {}, transcript_retention_days: 90 };
 
+/** The view a URL fragment opens at start (`#history`, `#settings`); the library otherwise. */
+function initialRoute(): Route {
+  const view = window.location.hash.slice(1);
+  return view === "history" || view === "settings" ? { view } : { view: "library" };
+}
+
 export function App() {
-  const [route, setRoute] = useState<Route>({ view: "library" });
+  const [route, setRoute] = useState<Route>(initialRoute);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [facets, setFacets] = useState<Facets>({ categories: [], companies: [] });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);

@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: library search latency, app start to library rendered, the
-//! memory of the app's process tree, and the sandbox's speed. Figures go to docs/performance.md by hand.
+//! memory of the app's process tree, the sandbox's speed, session storage, and the history
+//! view over 1,000 sessions. Figures go to docs/performance.md by hand.
 
 use crate::bundle;
 use crate::e2e;
@@ -14,12 +15,14 @@ pub fn run(which: &str) -> Result {
         "startup" => startup(),
         "sandbox" => sandbox(),
         "sessions" => sessions(),
+        "history" => history(),
         "all" => search()
             .and_then(|()| startup())
             .and_then(|()| sandbox())
-            .and_then(|()| sessions()),
+            .and_then(|()| sessions())
+            .and_then(|()| history()),
         other => Err(format!(
-            "unknown benchmark `{other}`; use search, startup, sandbox, sessions or all"
+            "unknown benchmark `{other}`; use search, startup, sandbox, sessions, history or all"
         )),
     }
 }
@@ -32,6 +35,46 @@ fn search() -> Result {
 fn sessions() -> Result {
     step("sessions: snapshot writes, history list over 1,000 sessions, replay load (release)");
     util::cargo(&["bench", "-p", "rehearse-store", "--bench", "sessions"])
+}
+
+/// The history view in the window over 1,000 past sessions (from opening the view until the
+/// list and both charts are painted, as the view measures it), then replay steps.
+fn history() -> Result {
+    let data = std::env::temp_dir().join(format!("rehearse-bench-history-{}", std::process::id()));
+    step("seeding 1,000 past sessions (the sessions benchmark, keeping its database)");
+    let mut seed = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    seed.args(["bench", "-p", "rehearse-store", "--bench", "sessions"])
+        .env("REHEARSE_BENCH_KEEP", &data)
+        .current_dir(util::root());
+    util::run(seed)?;
+    let bin = bundle::release_binary()?;
+    let (_x, display) = e2e::xvfb()?;
+    step("history view: list and charts over 1,000 sessions rendered (release, Xvfb, 10 runs)");
+    let mut views = Vec::new();
+    for i in 0..10 {
+        let (_, line) = launch_view(&bin, &display, &data, "history", None)?;
+        eprintln!("run {:>2}: {line}", i + 1);
+        let ms = line
+            .rsplit_once("(view ")
+            .and_then(|(_, v)| v.trim_end_matches(" ms)").parse::<f64>().ok())
+            .ok_or_else(|| format!("no render time in `{line}`"))?;
+        views.push(ms);
+    }
+    views.sort_by(f64::total_cmp);
+    eprintln!(
+        "history view: p50 {:.1} ms, max {:.1} ms",
+        views[views.len() / 2],
+        views[views.len() - 1]
+    );
+    drop(_x);
+    step("replay steps over a session with 1,000 snapshots (release, WebDriver)");
+    let driver = e2e::driver(&bin, &data)?;
+    let result = e2e::cargo_with(
+        &driver,
+        &["bench", "-p", "rehearse-e2e", "--bench", "replay"],
+    );
+    let _ = std::fs::remove_dir_all(&data);
+    result
 }
 
 fn sandbox() -> Result {
@@ -85,9 +128,21 @@ fn launch(
     data: &std::path::Path,
     hold: Option<Duration>,
 ) -> Result<Duration> {
+    Ok(launch_view(bin, display, data, "library", hold)?.0)
+}
+
+/// Starts the app in smoke mode on `view` and returns when, after spawning, it printed that the
+/// view had rendered, and that line.
+fn launch_view(
+    bin: &std::path::Path,
+    display: &str,
+    data: &std::path::Path,
+    view: &str,
+    hold: Option<Duration>,
+) -> Result<(Duration, String)> {
     let started = Instant::now();
     let mut cmd = Command::new(bin);
-    cmd.arg("--smoke")
+    cmd.arg(format!("--smoke={view}"))
         .env("DISPLAY", display)
         .env("REHEARSE_DATA_DIR", data)
         .stdout(Stdio::piped())
@@ -100,10 +155,11 @@ fn launch(
         .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
     let stdout = child.stdout.take().ok_or("no stdout")?;
     let mut rendered = None;
+    let expected = format!("smoke: {view} rendered");
     for line in BufReader::new(stdout).lines() {
         let line = line.map_err(|e| e.to_string())?;
-        if line.starts_with("smoke: library rendered") {
-            rendered = Some(started.elapsed());
+        if line.starts_with(&expected) {
+            rendered = Some((started.elapsed(), line));
             if hold.is_some() {
                 std::thread::sleep(Duration::from_millis(2000));
                 report_pss(child.id());
@@ -114,7 +170,7 @@ fn launch(
     let status = child.wait().map_err(|e| e.to_string())?;
     match rendered {
         Some(t) if status.success() => Ok(t),
-        _ => Err(format!("the app did not render the library ({status})")),
+        _ => Err(format!("the app did not render the {view} view ({status})")),
     }
 }
 

@@ -52,13 +52,16 @@ pub fn xvfb() -> Result<(Guard, String)> {
     ))
 }
 
-pub fn run() -> Result {
-    step("desktop end-to-end tests (Xvfb + tauri-driver + WebKitWebDriver)");
-    util::cargo(&["build", "-p", "rehearse-desktop"])?;
-    let app = util::target_dir().join("debug/rehearse-desktop");
-    let (_x, display) = xvfb()?;
-    let data = std::env::temp_dir().join(format!("rehearse-e2e-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&data);
+/// Xvfb and tauri-driver serving `app`, whose data lives in `data`; both stop when dropped.
+pub struct Driver {
+    _x: Guard,
+    _driver: Guard,
+    /// What the `rehearse-e2e` crate needs to reach them.
+    pub env: Vec<(&'static str, String)>,
+}
+
+pub fn driver(app: &Path, data: &Path) -> Result<Driver> {
+    let (x, display) = xvfb()?;
     let port = util::free_port()?;
     let native = util::free_port()?;
     let driver = Command::new(setup::tauri_driver_path())
@@ -69,31 +72,58 @@ pub fn run() -> Result {
             &native.to_string(),
         ])
         .env("DISPLAY", &display)
-        .env("REHEARSE_DATA_DIR", &data)
+        .env("REHEARSE_DATA_DIR", data)
         .env("REHEARSE_CONFIG_DIR", data.join("config"))
         // WebKitWebDriver stalls after capturing a page when the app renders without GPU
         // compositing (its Linux default); people using the app are not affected. The
-        // installer smoke test and `cargo xtask bench` run the default mode.
+        // installer smoke test and `cargo xtask bench startup|history` run the default mode.
         .env("REHEARSE_GPU_COMPOSITING", "1")
         // The runner images `cargo xtask images` builds (no registry here).
         .env("REHEARSE_LOCAL_IMAGES", "1")
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| format!("cannot start tauri-driver (run `cargo xtask setup`): {e}"))?;
-    let _driver = Guard(driver);
+    let driver = Guard(driver);
     util::wait_for_port(port, "tauri-driver")?;
     let shots = util::target_dir().join("e2e");
     std::fs::create_dir_all(&shots).map_err(|e| e.to_string())?;
+    Ok(Driver {
+        _x: x,
+        _driver: driver,
+        env: vec![
+            ("REHEARSE_E2E_WEBDRIVER", format!("http://127.0.0.1:{port}")),
+            ("REHEARSE_E2E_APP", app.display().to_string()),
+            ("REHEARSE_E2E_SHOTS", shots.display().to_string()),
+            ("DISPLAY", display),
+        ],
+    })
+}
+
+/// `cargo <args>` in the workspace with the driver's environment.
+pub fn cargo_with(driver: &Driver, args: &[&str]) -> Result {
     let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    cmd.args(["test", "-p", "rehearse-e2e", "--", "--test-threads=1"])
+    cmd.args(args)
         .current_dir(util::root())
-        .env("REHEARSE_E2E_WEBDRIVER", format!("http://127.0.0.1:{port}"))
-        .env("REHEARSE_E2E_APP", &app)
-        .env("REHEARSE_E2E_SHOTS", &shots)
-        .env("DISPLAY", &display);
-    let result = util::run(cmd);
+        .envs(driver.env.iter().map(|(k, v)| (*k, v)));
+    util::run(cmd)
+}
+
+pub fn run() -> Result {
+    step("desktop end-to-end tests (Xvfb + tauri-driver + WebKitWebDriver)");
+    util::cargo(&["build", "-p", "rehearse-desktop"])?;
+    let app = util::target_dir().join("debug/rehearse-desktop");
+    let data = std::env::temp_dir().join(format!("rehearse-e2e-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let driver = driver(&app, &data)?;
+    let result = cargo_with(
+        &driver,
+        &["test", "-p", "rehearse-e2e", "--", "--test-threads=1"],
+    );
     let _ = std::fs::remove_dir_all(&data);
     result?;
-    eprintln!("e2e: screenshots in {}", shots.display());
+    eprintln!(
+        "e2e: screenshots in {}",
+        util::target_dir().join("e2e").display()
+    );
     Ok(())
 }

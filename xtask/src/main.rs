@@ -20,7 +20,7 @@ commands:
   run         set up, build the UI and launch the desktop app
   test        set up, then run every check (fmt, clippy, Rust tests, UI tests, bindings, e2e, installer)
   e2e         only the desktop end-to-end tests (Xvfb + tauri-driver)
-  bench       [search|startup|sandbox|sessions|all] measure search, app start, memory, sandbox, sessions
+  bench       [search|startup|sandbox|sessions|history|all] measure search, app start, memory, sandbox, sessions, history view
   images      [LANG] build the sandbox's runner images from a Debian rootfs (kept once built)
   bundle      build the .deb and .rpm installers
   bindings    regenerate ui/src/bindings from the Rust command list

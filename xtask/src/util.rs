@@ -3,8 +3,12 @@ use std::process::Command;
 
 pub type Result<T = ()> = std::result::Result<T, String>;
 
+/// The checkout this xtask runs for. `cargo run` sets CARGO_MANIFEST_DIR at run time too; that
+/// one wins over the compile-time path, because a target dir shared between checkouts can hand
+/// one checkout the xtask binary built in another.
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
         .join("..")
         .canonicalize()
         .unwrap_or_else(|_| PathBuf::from(".."))

@@ -4,11 +4,10 @@
 
 use crate::{App, AppError};
 use rehearse_core::now_ms;
-use rehearse_core::problem::{Category, ProblemStatus};
-use rehearse_core::session::SessionStatus;
-use rehearse_store::{ProblemQuery, SessionQuery};
+use rehearse_core::problem::{Category, ProblemStatus, ProblemSummary};
+use rehearse_store::{ProblemQuery, ScoredSession};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use ts_rs::TS;
 
 /// One finished session's scores (None: not assessed).
@@ -53,47 +52,23 @@ const RETRY_AFTER_DAYS: i64 = 3;
 
 impl App {
     pub fn progress(&self) -> Result<Progress, AppError> {
-        let sessions = self.store.sessions(&SessionQuery::default())?;
-        let mut points = Vec::new();
-        let mut per_category: BTreeMap<Category, (u32, u32, u32)> = BTreeMap::new();
-        let mut categories_of = BTreeMap::new();
-        for s in sessions
+        let scored = self.store.scored_sessions()?;
+        let library = self.store.list_problems(&ProblemQuery::default())?.problems;
+        let categories_of: HashMap<&str, &[Category]> = library
             .iter()
-            .rev()
-            .filter(|s| s.status != SessionStatus::Active)
-        {
-            let Some(ev) = self.store.evaluations(&s.id)?.into_iter().next() else {
-                continue;
-            };
-            let d = &ev.dimensions;
-            points.push(ScorePoint {
-                session_id: s.id.clone(),
-                at: s.started_at.unwrap_or(0),
-                overall: ev.overall,
-                problem_solving: d.problem_solving.score,
-                code_quality: d.code_quality.score,
-                communication: d.communication.score,
-                efficiency: d.efficiency.score,
-            });
-            if !categories_of.contains_key(&s.problem_slug) {
-                let cats = self
-                    .store
-                    .problem(&s.problem_slug)
-                    .map(|p| p.categories)
-                    .unwrap_or_default();
-                categories_of.insert(s.problem_slug.clone(), cats);
-            }
-            let solved = u32::from(
-                self.store
-                    .session_attempts(&s.id)?
-                    .iter()
-                    .any(|a| a.submit && a.verdict == rehearse_core::run::Verdict::Accepted),
-            );
-            for c in &categories_of[&s.problem_slug] {
+            .map(|p| (p.slug.as_str(), p.categories.as_slice()))
+            .collect();
+        let mut per_category: BTreeMap<Category, (u32, u32, u32)> = BTreeMap::new();
+        for s in &scored {
+            for c in categories_of
+                .get(s.problem_slug.as_str())
+                .copied()
+                .unwrap_or_default()
+            {
                 let entry = per_category.entry(*c).or_default();
                 entry.0 += 1;
-                entry.1 += ev.overall;
-                entry.2 += solved;
+                entry.1 += s.overall;
+                entry.2 += u32::from(s.solved);
             }
         }
         let mut categories: Vec<CategoryProgress> = per_category
@@ -107,9 +82,20 @@ impl App {
             })
             .collect();
         categories.sort_by_key(|c| (c.average, c.sessions));
-        let next = self.next_problem(&sessions, &categories)?;
+        let next = self.next_problem(&scored, &library, &categories)?;
         Ok(Progress {
-            points,
+            points: scored
+                .into_iter()
+                .map(|s| ScorePoint {
+                    session_id: s.session_id,
+                    at: s.started_at.unwrap_or(0),
+                    overall: s.overall,
+                    problem_solving: s.problem_solving,
+                    code_quality: s.code_quality,
+                    communication: s.communication,
+                    efficiency: s.efficiency,
+                })
+                .collect(),
             categories,
             next,
         })
@@ -117,37 +103,34 @@ impl App {
 
     fn next_problem(
         &self,
-        sessions: &[rehearse_core::session::Session],
+        scored: &[ScoredSession],
+        library: &[ProblemSummary],
         weakest: &[CategoryProgress],
     ) -> Result<Option<NextProblem>, AppError> {
-        let page = self.store.list_problems(&ProblemQuery::default())?;
         let unsolved = |slug: &str| {
-            page.problems
+            library
                 .iter()
                 .find(|p| p.slug == slug && p.status != ProblemStatus::Solved)
         };
-        // Spaced repetition: the oldest failed session whose problem is still unsolved and has
+        let mut latest_try: HashMap<&str, i64> = HashMap::new();
+        for s in scored {
+            let at = latest_try.entry(s.problem_slug.as_str()).or_default();
+            *at = (*at).max(s.started_at.unwrap_or(0));
+        }
+        // Spaced repetition: the newest failed session whose problem is still unsolved and has
         // not been tried again for a few days.
         let due = now_ms() - RETRY_AFTER_DAYS * 86_400_000;
-        for s in sessions
-            .iter()
-            .filter(|s| s.status != SessionStatus::Active)
-        {
-            let latest_try = sessions
-                .iter()
-                .filter(|o| o.problem_slug == s.problem_slug)
-                .filter_map(|o| o.started_at)
-                .max()
-                .unwrap_or(0);
-            if latest_try <= due && s.score.is_some_and(|v| v < 70) {
+        for s in scored.iter().rev() {
+            let latest = latest_try[s.problem_slug.as_str()];
+            if latest <= due && s.overall < 70 {
                 if let Some(p) = unsolved(&s.problem_slug) {
-                    let days = (now_ms() - latest_try) / 86_400_000;
+                    let days = (now_ms() - latest) / 86_400_000;
                     return Ok(Some(NextProblem {
                         slug: p.slug.clone(),
                         title: p.title.clone(),
                         reason: format!(
                             "You scored {} on it {days} days ago: time to try it again.",
-                            s.score.unwrap_or(0)
+                            s.overall
                         ),
                     }));
                 }

@@ -15,6 +15,19 @@ fn app(dir: &std::path::Path) -> App {
     .expect("open")
 }
 
+/// A 30-minute Python session on `slug`.
+fn start_on(app: &App, slug: &str) -> rehearse_app::session::SessionState {
+    app.start_session(&StartSession {
+        problem: Some(slug.into()),
+        difficulty: None,
+        category: None,
+        language: Language::Python,
+        minutes: 30.0,
+        mode: Default::default(),
+    })
+    .expect("start")
+}
+
 /// The pid of a process that has ended.
 fn dead_pid() -> u32 {
     let mut child = std::process::Command::new("true").spawn().expect("spawn");
@@ -157,16 +170,7 @@ fn auto_snapshots_come_at_most_every_4_s_and_the_latest_code_is_never_lost() {
     use rehearse_app::session::Autosaver;
     let d = tempfile::tempdir().expect("temp");
     let app = app(d.path());
-    let s = app
-        .start_session(&StartSession {
-            problem: Some("stair-paths".into()),
-            difficulty: None,
-            category: None,
-            language: Language::Python,
-            minutes: 30.0,
-            mode: Default::default(),
-        })
-        .expect("start");
+    let s = start_on(&app, "stair-paths");
     let id = s.session.id;
     let mut saver = Autosaver::default();
     let t0 = 1_000_000;
@@ -427,16 +431,7 @@ fn a_full_disk_keeps_the_code_in_memory_and_writes_it_when_space_returns() {
     use rehearse_app::session::Autosaver;
     with_small_disk(|dir| {
         let app = app(dir);
-        let s = app
-            .start_session(&StartSession {
-                problem: Some("stair-paths".into()),
-                difficulty: None,
-                category: None,
-                language: Language::Python,
-                minutes: 30.0,
-                mode: Default::default(),
-            })
-            .expect("start");
+        let s = start_on(&app, "stair-paths");
         let id = s.session.id;
         // Fill the disk to the last byte.
         let filler = dir.join("filler");
@@ -481,21 +476,41 @@ fn progress_shows_scores_over_time_the_weakest_category_and_what_to_practise_nex
     let d = tempfile::tempdir().expect("temp");
     let app = app(d.path());
     assert!(app.progress().expect("progress").points.is_empty());
+    let mut ids = Vec::new();
     for slug in ["stair-paths", "balanced-brackets"] {
-        let s = app
-            .start_session(&StartSession {
-                problem: Some(slug.into()),
-                difficulty: None,
-                category: None,
+        let s = start_on(&app, slug);
+        if slug == "balanced-brackets" {
+            let accepted = rehearse_core::run::RunReport {
+                verdict: rehearse_core::run::Verdict::Accepted,
+                passed: 3,
+                total: 3,
+                wall_ms: 40,
+                compile_output: None,
+                compile_ms: None,
+                compile_cached: false,
                 language: Language::Python,
-                minutes: 30.0,
-                mode: Default::default(),
-            })
-            .expect("start");
+                mode: rehearse_core::run::RunMode::Submit,
+                tests: vec![],
+            };
+            app.store
+                .record_session_run(&s.session.id, slug, "def f(): pass", &accepted, 1_000)
+                .expect("run");
+        }
         app.end_session(&s.session.id).expect("end");
+        ids.push(s.session.id);
     }
+    // A session still running has no score and is not a point.
+    start_on(&app, "stair-paths");
     let p = app.progress().expect("progress");
-    assert_eq!(p.points.len(), 2);
+    assert_eq!(
+        p.points.iter().map(|pt| &pt.session_id).collect::<Vec<_>>(),
+        ids.iter().collect::<Vec<_>>(),
+        "finished sessions, oldest first"
+    );
+    assert!(p
+        .categories
+        .iter()
+        .any(|c| c.label == "Stack" && c.sessions == 1 && c.solved == 1));
     assert!(
         p.points.iter().all(|pt| pt.communication.is_none()),
         "not assessed stays empty, never 0"

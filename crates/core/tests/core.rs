@@ -459,7 +459,11 @@ mod growth {
 
     #[test]
     fn at_least_25_problems_can_have_their_growth_measured() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../problems");
+        let root = std::path::PathBuf::from(
+            std::env::var("CARGO_MANIFEST_DIR")
+                .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()),
+        )
+        .join("../../problems");
         let raws = rehearse_core::library::read_dir(&root).expect("problems");
         let problems = rehearse_core::library::parse_all(&raws).expect("valid library");
         let scaled = problems.iter().filter(|p| p.scaling.is_some()).count();

@@ -144,7 +144,10 @@ fn cold_docker_run(p: &Problem, image: &str, rounds: usize) -> Vec<Duration> {
 }
 
 fn main() {
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let root = std::path::PathBuf::from(
+        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()),
+    )
+    .join("../..");
     let raws = library::read_dir(&root.join("problems")).expect("problems");
     let problems = library::parse_all(&raws).expect("library");
     let p = problems

@@ -4,6 +4,7 @@
 
 mod db;
 mod error;
+mod history;
 pub mod migrate;
 mod practice;
 mod problems;
@@ -13,6 +14,7 @@ mod sessions;
 
 pub use db::{Opened, Store};
 pub use error::StoreError;
+pub use history::ScoredSession;
 pub use problems::{CategoryInfo, Facets, LibraryCounts, LibraryPage, ProblemQuery};
 pub use runs::{JudgeMaterial, RunSummary};
 pub use seed::{builtin_problems, ImportReport, SeedReport};

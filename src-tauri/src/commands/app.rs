@@ -41,15 +41,22 @@ pub fn info(ctx: &Ctx) -> Result<AppInfo, ErrorBody> {
     })
 }
 
-pub fn ui_ready(ctx: &Ctx, view: String) -> Result<(), ErrorBody> {
+pub fn ui_ready(ctx: &Ctx, view: String, render_ms: Option<f64>) -> Result<(), ErrorBody> {
     let elapsed = ctx.started.elapsed();
     tracing::info!(
         view,
         elapsed_ms = elapsed.as_millis() as u64,
+        render_ms,
         "view rendered"
     );
-    if ctx.smoke && view == "library" {
-        println!("smoke: library rendered in {} ms", elapsed.as_millis());
+    if ctx.smoke.as_deref() == Some(view.as_str()) {
+        match render_ms {
+            Some(ms) => println!(
+                "smoke: {view} rendered in {} ms (view {ms:.1} ms)",
+                elapsed.as_millis()
+            ),
+            None => println!("smoke: {view} rendered in {} ms", elapsed.as_millis()),
+        }
         let hold = std::env::var("REHEARSE_SMOKE_HOLD_MS")
             .ok()
             .and_then(|v| v.parse().ok())

@@ -18,7 +18,7 @@ pub use session::{start_clock, SessionSlot};
 pub struct Ctx {
     pub app: rehearse_app::App,
     pub handle: tauri::AppHandle,
-    pub smoke: bool,
+    pub smoke: Option<String>,
     pub started: std::time::Instant,
     pub sandbox: SandboxSlot,
     pub session: SessionSlot,
@@ -52,7 +52,7 @@ macro_rules! commands {
                 handle: tauri::AppHandle,
                 $($arg: $ty),*
             ) -> Result<$ret, ErrorBody> {
-                let ctx = Ctx { app: shell.app.clone()?, handle, smoke: shell.smoke, started: shell.started, sandbox: shell.sandbox.clone(), session: shell.session.clone() };
+                let ctx = Ctx { app: shell.app.clone()?, handle, smoke: shell.smoke.clone(), started: shell.started, sandbox: shell.sandbox.clone(), session: shell.session.clone() };
                 tauri::async_runtime::spawn_blocking(move || $handler(&ctx, $($arg),*))
                     .await
                     .map_err(|e| ErrorBody::new("internal", format!("The command failed unexpectedly: {e}")))?
@@ -111,8 +111,8 @@ fn export_deps<T: ts_rs::TS + 'static>(cfg: &ts_rs::Config) -> Result<(), ts_rs:
 commands! {
     /// Version, data folder, and anything the user must be told at start.
     app_info() -> AppInfo => app::info;
-    /// Called by the UI once a view has rendered; in smoke mode the app then exits 0.
-    ui_ready(view: String) -> () => app::ui_ready;
+    /// Called by the UI once a view has rendered (with its time from opened to painted, if measured); in smoke mode the app then exits 0.
+    ui_ready(view: String, render_ms: Option<f64>) -> () => app::ui_ready;
     /// The library, filtered and searched.
     library_list(query: rehearse_store::ProblemQuery) -> rehearse_store::LibraryPage => library::list;
     /// The categories and companies the library's filters can offer.

@@ -122,6 +122,16 @@ impl Session {
         )
     }
 
+    /// Runs an async script: it gets `arguments` plus a callback as the last argument, and its
+    /// result is what it passes to that callback.
+    pub fn script_async(&self, script: &str, args: Value) -> Value {
+        self.call(
+            "POST",
+            &self.at("/execute/async"),
+            Some(json!({"script": script, "args": args})),
+        )
+    }
+
     /// The text of every element matching `css`, read in one step (no stale references while
     /// the page re-renders).
     pub fn texts(&self, css: &str) -> Vec<String> {

@@ -116,9 +116,9 @@ export function appInfo(): Promise<AppInfo> {
   return invoke("app_info");
 }
 
-/** Called by the UI once a view has rendered; in smoke mode the app then exits 0. */
-export function uiReady(view: string): Promise<void> {
-  return invoke("ui_ready", { view });
+/** Called by the UI once a view has rendered (with its time from opened to painted, if measured); in smoke mode the app then exits 0. */
+export function uiReady(view: string, renderMs: number | null): Promise<void> {
+  return invoke("ui_ready", { view, renderMs });
 }
 
 /** The library, filtered and searched. */

@@ -1,8 +1,14 @@
-import { useEffect, useState } from "preact/hooks";
-import { errorBody, progressGet, sessionsExport, sessionsList } from "../api";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { errorBody, progressGet, sessionsExport, sessionsList, uiReady } from "../api";
 import type { Difficulty, ErrorBody, Progress, ScorePoint, Session, SessionStatus } from "../bindings/commands";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { dateTime } from "../lib/format";
 import { countdown } from "../lib/session";
+
+/** Rows shown before "Show all". */
+const PAGE = 100;
+/** Above this many sessions the score chart draws the line without a dot per session. */
+const MAX_DOTS = 120;
 
 type Props = {
   onOpen: (s: Session) => void;
@@ -18,14 +24,16 @@ export function HistoryView({ onOpen, onStart }: Props) {
   const [status, setStatus] = useState<SessionStatus | "">("");
   const [error, setError] = useState<ErrorBody | null>(null);
   const [exported, setExported] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
   useEffect(() => {
     progressGet().then(setProgress, (e) => setError(errorBody(e)));
   }, []);
   useEffect(() => {
-    sessionsList({ status: status || null, problem: null, limit: null }).then(setSessions, (e) => setError(errorBody(e)));
-  }, [status]);
+    // One row more than a page tells whether there are more.
+    sessionsList({ status: status || null, problem: null, limit: showAll ? null : PAGE + 1 }).then(setSessions, (e) => setError(errorBody(e)));
+  }, [status, showAll]);
+  useRenderedOnce("history", sessions !== null && progress !== null);
   if (!sessions) return <ErrorBanner error={error} />;
-  const scored = sessions.filter((s) => s.score !== null && s.started_at !== null).reverse();
   return (
     <section class="history" data-testid="history">
       <div class="filters">
@@ -66,7 +74,7 @@ export function HistoryView({ onOpen, onStart }: Props) {
           </span>
         )}
       </div>
-      {scored.length > 1 && <ScoreChart sessions={scored} />}
+      {progress && progress.points.length > 1 && <ScoreChart points={progress.points} />}
       {progress && progress.points.length > 1 && <DimensionChart points={progress.points} />}
       {progress && progress.categories.length > 0 && (
         <table class="sessions categories" data-testid="categories">
@@ -107,9 +115,9 @@ export function HistoryView({ onOpen, onStart }: Props) {
             </tr>
           </thead>
           <tbody>
-            {sessions.map((s) => (
+            {(showAll ? sessions : sessions.slice(0, PAGE)).map((s) => (
               <tr key={s.id} data-testid="session-row" data-id={s.id} onClick={() => onOpen(s)}>
-                <td>{s.started_at ? new Date(s.started_at).toLocaleString() : "—"}</td>
+                <td>{s.started_at ? dateTime(s.started_at) : "—"}</td>
                 <td class="title">{s.problem_title}</td>
                 <td>{s.language}</td>
                 <td>{countdown(s.duration_ms)}</td>
@@ -122,16 +130,21 @@ export function HistoryView({ onOpen, onStart }: Props) {
           </tbody>
         </table>
       )}
+      {!showAll && sessions.length > PAGE && (
+        <button class="ghost" onClick={() => setShowAll(true)} data-testid="show-all-sessions">
+          Show all sessions
+        </button>
+      )}
     </section>
   );
 }
 
 /** Overall score per session, oldest to newest. */
-function ScoreChart({ sessions }: { sessions: Session[] }) {
+function ScoreChart({ points }: { points: ScorePoint[] }) {
   const w = 640;
   const h = 140;
-  const step = sessions.length > 1 ? (w - 40) / (sessions.length - 1) : 0;
-  const points = sessions.map((s, i) => `${20 + i * step},${h - 20 - ((s.score ?? 0) / 100) * (h - 40)}`).join(" ");
+  const step = points.length > 1 ? (w - 40) / (points.length - 1) : 0;
+  const y = (p: ScorePoint) => h - 20 - (p.overall / 100) * (h - 40);
   return (
     <svg class="chart" viewBox={`0 0 ${w} ${h}`} role="img" aria-label="Overall score over time" data-testid="score-chart">
       <line x1="20" y1={h - 20} x2={w - 20} y2={h - 20} class="axis" />
@@ -141,14 +154,15 @@ function ScoreChart({ sessions }: { sessions: Session[] }) {
       <text x="6" y={h - 16} class="tick">
         0
       </text>
-      <polyline points={points} class="series" />
-      {sessions.map((s, i) => (
-        <circle key={s.id} cx={20 + i * step} cy={h - 20 - ((s.score ?? 0) / 100) * (h - 40)} r="3" class="dot">
-          <title>
-            {s.problem_title}: {s.score}
-          </title>
-        </circle>
-      ))}
+      <polyline points={points.map((p, i) => `${20 + i * step},${y(p)}`).join(" ")} class="series" />
+      {points.length <= MAX_DOTS &&
+        points.map((p, i) => (
+          <circle key={p.session_id} cx={20 + i * step} cy={y(p)} r="3" class="dot">
+            <title>
+              {dateTime(p.at)}: {p.overall}
+            </title>
+          </circle>
+        ))}
     </svg>
   );
 }
@@ -184,4 +198,22 @@ function DimensionChart({ points }: { points: ScorePoint[] }) {
       </figcaption>
     </figure>
   );
+}
+
+/**
+ * Reports, once, how long the view took from being opened until `done` was first true and that
+ * frame was painted (the app logs it; `cargo xtask bench history` reads it).
+ */
+function useRenderedOnce(view: string, done: boolean) {
+  const opened = useRef(performance.now());
+  const reported = useRef(false);
+  useEffect(() => {
+    if (!done || reported.current) return;
+    reported.current = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        uiReady(view, performance.now() - opened.current).catch(() => undefined);
+      }, 0),
+    );
+  }, [done]);
 }

@@ -27,7 +27,7 @@ export function LibraryView({ facets, onOpen }: { facets: Facets; onOpen: (slug:
         setError(null);
         if (!reportedReady) {
           reportedReady = true;
-          uiReady("library").catch(() => undefined);
+          uiReady("library", null).catch(() => undefined);
         }
       })
       .catch((e) => !stale && setError(errorBody(e)));

@@ -10,7 +10,10 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 pub fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+    std::path::PathBuf::from(
+        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()),
+    )
+    .join("../..")
 }
 
 pub fn library() -> &'static Vec<Problem> {
