@@ -24,7 +24,7 @@ export type Route =
   | { view: "history" }
   | { view: "replay"; id: string; at?: number };
 
-const DEFAULT_SETTINGS: Settings = { theme: "system", default_language: "python", images: {}, transcript_retention_days: 90 };
+const DEFAULT_SETTINGS: Settings = { theme: "system", default_language: "python", images: {}, transcript_retention_days: 90, compatible_base_url: "" };
 
 /** The view a URL fragment opens at start (`#history`, `#settings`); the library otherwise. */
 function initialRoute(): Route {

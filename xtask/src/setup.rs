@@ -25,6 +25,10 @@ const PACKAGES: &[&str] = &[
     "docker.io",
     "debootstrap",
     "docker-registry",
+    // The OS keychain: the Secret Service's client library and GNOME Keyring to test against.
+    "libdbus-1-dev",
+    "dbus",
+    "gnome-keyring",
 ];
 
 pub const TAURI_DRIVER_VERSION: &str = "2.1.0";

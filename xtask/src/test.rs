@@ -22,6 +22,8 @@ pub fn all() -> Result {
     step("Rust tests (includes the generated-bindings drift check)");
     util::cargo(&["test", "--workspace", "--exclude", "rehearse-e2e"])?;
 
+    secret_service()?;
+
     step("UI: type check and unit tests");
     util::npm(&["run", "--silent", "check"])?;
     util::npm(&["run", "--silent", "test"])?;
@@ -33,4 +35,26 @@ pub fn all() -> Result {
 
     eprintln!("\nxtask: every check passed in {:.0?}", started.elapsed());
     Ok(())
+}
+
+/// The keychain tests that need a Secret Service: GNOME Keyring, unlocked, on a private session
+/// bus, keeping its keyring in a temporary folder.
+fn secret_service() -> Result {
+    step("keychain: the Secret Service (GNOME Keyring on a private session bus)");
+    let home = std::env::temp_dir().join(format!("rehearse-keyring-{}", std::process::id()));
+    std::fs::create_dir_all(&home).map_err(|e| e.to_string())?;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut cmd = std::process::Command::new("dbus-run-session");
+    cmd.args([
+        "--",
+        "sh",
+        "-c",
+        "echo -n rehearse | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec \"$0\" test -p rehearse-secrets --test secrets -- --ignored",
+        &cargo,
+    ])
+    .env("XDG_DATA_HOME", &home)
+    .current_dir(util::root());
+    let result = util::run(cmd);
+    let _ = std::fs::remove_dir_all(&home);
+    result
 }

@@ -7,6 +7,8 @@ pub enum AppError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Sandbox(#[from] rehearse_sandbox::SandboxError),
+    #[error(transparent)]
+    Secrets(#[from] rehearse_secrets::SecretsError),
     #[error("{0}")]
     InvalidInput(String),
     #[error("Session {0} has ended; `rehearse sessions show {0}` shows its report.")]
@@ -20,6 +22,7 @@ impl Coded for AppError {
         match self {
             AppError::Store(e) => e.code(),
             AppError::Sandbox(e) => e.code(),
+            AppError::Secrets(e) => e.code(),
             AppError::InvalidInput(_) => "invalid_input",
             AppError::SessionOver(_) => "session_over",
             AppError::UnknownLanguage(_) => "unknown_language",

@@ -4,9 +4,11 @@
 pub mod doctor;
 mod error;
 pub mod export;
+pub mod keys;
 pub mod logging;
 mod problems;
 pub mod progress;
+pub mod providers;
 pub mod sandbox;
 pub mod session;
 

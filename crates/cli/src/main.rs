@@ -1,6 +1,7 @@
 //! `rehearse`: the same use-cases as the desktop app, headless. Human text by default,
 //! stable JSON with `--json`; errors as `{code, message}` and a non-zero exit code.
 
+mod keys;
 mod output;
 mod problems;
 mod sandbox;
@@ -43,6 +44,11 @@ enum Command {
         #[command(subcommand)]
         command: session::SessionsCommand,
     },
+    /// Provider API keys in the OS keychain: list, set (from stdin), remove, test.
+    Keys {
+        #[command(subcommand)]
+        command: keys::KeysCommand,
+    },
     /// Check that everything Rehearse needs works, and say how to fix what does not.
     Doctor {
         /// Print the checks as JSON.
@@ -61,6 +67,7 @@ fn main() -> ExitCode {
         Command::Exec(args) => sandbox::exec(args),
         Command::Session { command } => session::run(command),
         Command::Sessions { command } => session::sessions(command),
+        Command::Keys { command } => keys::run(command),
         Command::Doctor { json } => doctor(&paths, json),
     };
     match result {

@@ -38,7 +38,12 @@ pub fn fail(e: CliError) -> ExitCode {
         | "docker_permission_denied"
         | "docker_error"
         | "image_unavailable"
-        | "sandbox_cache_unusable" => ExitCode::from(2),
+        | "sandbox_cache_unusable"
+        | "keychain_unavailable"
+        | "keychain_locked"
+        | "invalid_key"
+        | "no_key"
+        | "invalid_config" => ExitCode::from(2),
         _ => ExitCode::FAILURE,
     }
 }

@@ -23,6 +23,9 @@ pub struct Settings {
     pub images: BTreeMap<String, String>,
     /// Transcript lines older than this many days are deleted at start.
     pub transcript_retention_days: u32,
+    /// The base URL of an OpenAI-compatible endpoint (a proxy, Azure, a local server); empty
+    /// when none. Its key is in the OS keychain, never here.
+    pub compatible_base_url: String,
 }
 
 impl Default for Settings {
@@ -32,6 +35,7 @@ impl Default for Settings {
             default_language: Language::Python,
             images: BTreeMap::new(),
             transcript_retention_days: 90,
+            compatible_base_url: String::new(),
         }
     }
 }

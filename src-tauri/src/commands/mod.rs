@@ -2,6 +2,7 @@
 //! TypeScript wrappers in `ui/src/bindings/commands.ts` (see `crate::bindings`).
 
 mod app;
+mod keys;
 mod library;
 mod sandbox;
 mod session;
@@ -129,6 +130,14 @@ commands! {
     settings_get() -> rehearse_core::settings::Settings => settings::get;
     /// Saves the user's preferences.
     settings_save(settings: rehearse_core::settings::Settings) -> () => settings::save;
+    /// Every provider's key status (set or not, last four characters) and the keychain in use.
+    keys_list() -> rehearse_app::keys::KeysView => keys::list;
+    /// Stores a provider's key in the OS keychain; only its status comes back.
+    key_set(provider: rehearse_secrets::Provider, key: String) -> rehearse_secrets::KeyStatus => keys::set;
+    /// Removes a provider's key from the OS keychain.
+    key_remove(provider: rehearse_secrets::Provider) -> rehearse_secrets::KeyStatus => keys::remove;
+    /// Tries the key in use with one cheap request to the provider.
+    key_test(provider: rehearse_secrets::Provider) -> rehearse_app::keys::KeyCheck => keys::test;
     /// Whether code can run: Docker's state (connecting again, for Retry) and each image.
     sandbox_status() -> sandbox::SandboxStatus => sandbox::status;
     /// Starts containers ahead of time for the language on screen.

@@ -13,4 +13,9 @@ images: { [key in string]: string },
 /**
  * Transcript lines older than this many days are deleted at start.
  */
-transcript_retention_days: number, };
+transcript_retention_days: number, 
+/**
+ * The base URL of an OpenAI-compatible endpoint (a proxy, Azure, a local server); empty
+ * when none. Its key is in the OS keychain, never here.
+ */
+compatible_base_url: string, };

@@ -2,6 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AppInfo } from "./AppInfo";
+import type { Backend } from "./Backend";
 import type { Category } from "./Category";
 import type { CategoryInfo } from "./CategoryInfo";
 import type { CategoryProgress } from "./CategoryProgress";
@@ -17,6 +18,10 @@ import type { ExportSummary } from "./ExportSummary";
 import type { Facets } from "./Facets";
 import type { HintReveal } from "./HintReveal";
 import type { InterviewerMode } from "./InterviewerMode";
+import type { KeyCheck } from "./KeyCheck";
+import type { KeySource } from "./KeySource";
+import type { KeyStatus } from "./KeyStatus";
+import type { KeysView } from "./KeysView";
 import type { Language } from "./Language";
 import type { LanguageInfo } from "./LanguageInfo";
 import type { LayerProgress } from "./LayerProgress";
@@ -30,6 +35,7 @@ import type { ProblemStatus } from "./ProblemStatus";
 import type { ProblemSummary } from "./ProblemSummary";
 import type { ProblemView } from "./ProblemView";
 import type { Progress } from "./Progress";
+import type { Provider } from "./Provider";
 import type { Recommendation } from "./Recommendation";
 import type { Replay } from "./Replay";
 import type { RunMode } from "./RunMode";
@@ -57,6 +63,7 @@ import type { Verdict } from "./Verdict";
 
 export type {
   AppInfo,
+  Backend,
   Category,
   CategoryInfo,
   CategoryProgress,
@@ -72,6 +79,10 @@ export type {
   Facets,
   HintReveal,
   InterviewerMode,
+  KeyCheck,
+  KeySource,
+  KeyStatus,
+  KeysView,
   Language,
   LanguageInfo,
   LayerProgress,
@@ -85,6 +96,7 @@ export type {
   ProblemSummary,
   ProblemView,
   Progress,
+  Provider,
   Recommendation,
   Replay,
   RunMode,
@@ -159,6 +171,26 @@ export function settingsGet(): Promise<Settings> {
 /** Saves the user's preferences. */
 export function settingsSave(settings: Settings): Promise<void> {
   return invoke("settings_save", { settings });
+}
+
+/** Every provider's key status (set or not, last four characters) and the keychain in use. */
+export function keysList(): Promise<KeysView> {
+  return invoke("keys_list");
+}
+
+/** Stores a provider's key in the OS keychain; only its status comes back. */
+export function keySet(provider: Provider, key: string): Promise<KeyStatus> {
+  return invoke("key_set", { provider, key });
+}
+
+/** Removes a provider's key from the OS keychain. */
+export function keyRemove(provider: Provider): Promise<KeyStatus> {
+  return invoke("key_remove", { provider });
+}
+
+/** Tries the key in use with one cheap request to the provider. */
+export function keyTest(provider: Provider): Promise<KeyCheck> {
+  return invoke("key_test", { provider });
 }
 
 /** Whether code can run: Docker's state (connecting again, for Retry) and each image. */

@@ -1,4 +1,5 @@
 import type { AppInfo, Language, Settings, Theme } from "../bindings/commands";
+import { ProviderKeys } from "../components/ProviderKeys";
 
 type Props = { info: AppInfo | null; settings: Settings; onChange: (s: Settings) => void };
 
@@ -50,6 +51,7 @@ export function SettingsView({ info, settings, onChange }: Props) {
         />
         days (older lines are deleted when Rehearse starts)
       </label>
+      <ProviderKeys settings={settings} onChange={onChange} />
       <fieldset class="images">
         <legend>Sandbox images</legend>
         <p class="muted small">

@@ -410,4 +410,5 @@ fn exec_runs_a_program_with_stdin() {
     assert_eq!(report["status"], "time_limit_exceeded");
 }
 
+mod keys;
 mod sessions;
