@@ -54,6 +54,7 @@ pub async fn run(paths: &Paths) -> Report {
     match App::open_at(paths.clone()) {
         Ok(app) => {
             checks.push(database(&app));
+            checks.push(keychain(&app));
             sandbox(&app, &mut checks, &mut runners).await;
         }
         Err(e) => checks.push(Check::fail(
@@ -100,6 +101,31 @@ async fn sandbox(app: &App, checks: &mut Vec<Check>, runners: &mut BTreeMap<Stri
             }
         }
         Err(e) => checks.push(Check::fail("images", e.to_string())),
+    }
+}
+
+/// Which OS keychain holds provider keys, and which keys are set (last four characters only).
+fn keychain(app: &App) -> Check {
+    let view = app.keys();
+    let set: Vec<String> = view
+        .keys
+        .iter()
+        .filter_map(|k| Some(format!("{} …{}", k.label, k.last4.as_ref()?)))
+        .collect();
+    let keys = if set.is_empty() {
+        "no provider key set".to_string()
+    } else {
+        format!("keys: {}", set.join(", "))
+    };
+    match (view.keychain, view.keychain_error) {
+        (Some(backend), _) => Check::ok("keychain", format!("{} ({keys})", backend.label())),
+        (None, error) => Check::fail(
+            "keychain",
+            format!(
+                "{} ({keys})",
+                error.map_or_else(|| "no keychain".to_string(), |e| e.message)
+            ),
+        ),
     }
 }
 

@@ -199,7 +199,7 @@ fn doctor_reports_each_check() {
     let report = json(&rehearse(d.path(), &["doctor", "--json"]));
     let checks = report["checks"].as_array().expect("checks");
     assert!(checks.iter().all(|c| c["ok"] == true), "{report:#}");
-    for name in ["docker", "image python", "image rust"] {
+    for name in ["keychain", "docker", "image python", "image rust"] {
         assert!(
             checks.iter().any(|c| c["name"] == name),
             "{name} is checked"
