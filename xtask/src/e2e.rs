@@ -64,6 +64,7 @@ pub fn driver(app: &Path, data: &Path) -> Result<Driver> {
     let (x, display) = xvfb()?;
     let port = util::free_port()?;
     let native = util::free_port()?;
+    let provider = util::free_port()?;
     let driver = Command::new(setup::tauri_driver_path())
         .args([
             "--port",
@@ -80,6 +81,18 @@ pub fn driver(app: &Path, data: &Path) -> Result<Driver> {
         .env("REHEARSE_GPU_COMPOSITING", "1")
         // The runner images `cargo xtask images` builds (no registry here).
         .env("REHEARSE_LOCAL_IMAGES", "1")
+        // Keys in the kernel keyring under a name of this run's own; OpenAI is a fake the
+        // tests serve on `provider`.
+        .env("REHEARSE_KEYCHAIN", "kernel")
+        .env(
+            "REHEARSE_KEYCHAIN_SERVICE",
+            format!("app.rehearse.e2e-{}", std::process::id()),
+        )
+        .env(
+            "REHEARSE_OPENAI_BASE_URL",
+            format!("http://127.0.0.1:{provider}/v1"),
+        )
+        .env_remove("OPENAI_API_KEY")
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| format!("cannot start tauri-driver (run `cargo xtask setup`): {e}"))?;
@@ -94,6 +107,7 @@ pub fn driver(app: &Path, data: &Path) -> Result<Driver> {
             ("REHEARSE_E2E_WEBDRIVER", format!("http://127.0.0.1:{port}")),
             ("REHEARSE_E2E_APP", app.display().to_string()),
             ("REHEARSE_E2E_SHOTS", shots.display().to_string()),
+            ("REHEARSE_E2E_PROVIDER_PORT", provider.to_string()),
             ("DISPLAY", display),
         ],
     })
@@ -108,17 +122,17 @@ pub fn cargo_with(driver: &Driver, args: &[&str]) -> Result {
     util::run(cmd)
 }
 
-pub fn run() -> Result {
+/// Every end-to-end test, or those whose name contains `filter`.
+pub fn run(filter: Option<&str>) -> Result {
     step("desktop end-to-end tests (Xvfb + tauri-driver + WebKitWebDriver)");
     util::cargo(&["build", "-p", "rehearse-desktop"])?;
     let app = util::target_dir().join("debug/rehearse-desktop");
     let data = std::env::temp_dir().join(format!("rehearse-e2e-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
     let driver = driver(&app, &data)?;
-    let result = cargo_with(
-        &driver,
-        &["test", "-p", "rehearse-e2e", "--", "--test-threads=1"],
-    );
+    let mut args = vec!["test", "-p", "rehearse-e2e", "--", "--test-threads=1"];
+    args.extend(filter);
+    let result = cargo_with(&driver, &args);
     let _ = std::fs::remove_dir_all(&data);
     result?;
     eprintln!(

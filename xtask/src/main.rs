@@ -19,7 +19,7 @@ commands:
   setup       install what building, testing and bundling need (idempotent)
   run         set up, build the UI and launch the desktop app
   test        set up, then run every check (fmt, clippy, Rust tests, UI tests, bindings, e2e, installer)
-  e2e         only the desktop end-to-end tests (Xvfb + tauri-driver)
+  e2e         [filter] only the desktop end-to-end tests (Xvfb + tauri-driver)
   bench       [search|startup|sandbox|sessions|history|all] measure search, app start, memory, sandbox, sessions, history view
   images      [LANG] build the sandbox's runner images from a Debian rootfs (kept once built)
   bundle      build the .deb and .rpm installers
@@ -32,7 +32,7 @@ fn main() -> ExitCode {
         Some("setup") => setup::all(),
         Some("run") => run(),
         Some("test") => test::all(),
-        Some("e2e") => setup::build_ui().and_then(|()| e2e::run()),
+        Some("e2e") => setup::build_ui().and_then(|()| e2e::run(args.get(1).map(String::as_str))),
         Some("bench") => bench::run(args.get(1).map_or("all", String::as_str)),
         Some("images") => images::build(args.get(1).map(String::as_str)),
         Some("bundle") => bundle::build().map(|_| ()),

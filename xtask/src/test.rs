@@ -28,7 +28,7 @@ pub fn all() -> Result {
     util::npm(&["run", "--silent", "check"])?;
     util::npm(&["run", "--silent", "test"])?;
 
-    e2e::run()?;
+    e2e::run(None)?;
 
     let deb = bundle::build()?;
     bundle::install_smoke(&deb)?;

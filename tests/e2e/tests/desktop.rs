@@ -437,3 +437,64 @@ fn an_interview_survives_the_app_being_killed() {
     s.wait_all("[data-testid=overall]", 1);
     s.quit();
 }
+
+/// A provider on the port `cargo xtask test` pointed the app's OpenAI base URL at: 200 to a
+/// model listing that carries `key` as a bearer token, 401 to anything else.
+fn fake_openai(key: &'static str) {
+    use std::io::{BufRead, BufReader, Write};
+    let port = std::env::var("REHEARSE_E2E_PROVIDER_PORT").expect("set by cargo xtask test");
+    let listener = std::net::TcpListener::bind(format!("127.0.0.1:{port}")).expect("bind");
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+            let (mut first, mut ok, mut line) = (String::new(), false, String::new());
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                if first.is_empty() {
+                    first = line.clone();
+                }
+                ok |= line
+                    .trim_end()
+                    .eq_ignore_ascii_case(&format!("authorization: Bearer {key}"));
+                line.clear();
+            }
+            ok &= first.starts_with("GET /v1/models ");
+            let status = if ok { "200 OK" } else { "401 Unauthorized" };
+            let mut s = stream;
+            let _ = write!(
+                s,
+                "HTTP/1.1 {status}\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{{}}"
+            );
+        }
+    });
+}
+
+#[test]
+fn a_provider_key_is_added_tested_and_removed_from_settings() {
+    const KEY: &str = "sk-e2e-settings-key-5150";
+    fake_openai(KEY);
+    let s = Session::start();
+    s.find("[data-testid=nav-settings]").click();
+    assert_eq!(s.find("[data-testid=key-state-openai]").text(), "not set");
+    s.find("[data-testid=key-input-openai]").send_keys(KEY);
+    s.find("[data-testid=key-save-openai]").click();
+    s.wait_until("the key stored", || {
+        (s.find("[data-testid=key-state-openai]").text() == "set …5150").then_some(())
+    });
+    let html = s.script("return document.documentElement.outerHTML;", json!([]));
+    assert!(
+        !html.to_string().contains(KEY),
+        "the key is not left in the page"
+    );
+    s.find("[data-testid=key-test-openai]").click();
+    let check = s.wait_until("the key tested", || {
+        let t = s.texts("[data-testid=key-check-openai]");
+        t.into_iter().next()
+    });
+    assert!(check.contains("OpenAI accepted the key"), "{check}");
+    s.screenshot("settings-keys");
+    s.find("[data-testid=key-remove-openai]").click();
+    s.wait_until("the key removed", || {
+        (s.find("[data-testid=key-state-openai]").text() == "not set").then_some(())
+    });
+    s.quit();
+}

@@ -30,7 +30,7 @@ export function ProviderKeys({ settings, onChange }: Props) {
         <KeyRow key={k.provider} status={k} canStore={view.keychain !== null} onStatus={replace} onError={setError} />
       ))}
       <label class="field">
-        OpenAI-compatible endpoint
+        OpenAI-compatible base URL
         <input
           type="url"
           placeholder="http://localhost:11434/v1"
