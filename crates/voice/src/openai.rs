@@ -1,0 +1,317 @@
+//! OpenAI Realtime (the GA protocol) over a WebSocket: `session.update` with the interviewer's
+//! instructions, 24 kHz PCM16 both ways, input transcription and turn detection; the
+//! candidate's audio as `input_audio_buffer.append`; context and typed messages as
+//! `conversation.item.create`; `response.create` / `response.cancel`; and after an
+//! interruption `conversation.item.truncate` at what was really heard.
+
+use crate::{pcm, RateLimit, Usage, VoiceError, VoiceEvent};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use tokio::sync::mpsc;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::http::HeaderValue;
+use tokio_tungstenite::tungstenite::Message;
+
+/// OpenAI Realtime's only PCM rate, in and out.
+pub const RATE: u32 = 24_000;
+
+/// How the provider decides the candidate finished a turn.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TurnDetection {
+    /// Waits for the end of a thought, not just a pause; `eagerness` low lets a candidate think
+    /// and type in silence without being cut in on.
+    Semantic { eagerness: String },
+    /// Silence-based: a turn ends after `silence_ms` below `threshold`.
+    Server {
+        threshold: f32,
+        silence_ms: u32,
+        prefix_padding_ms: u32,
+    },
+}
+
+impl Default for TurnDetection {
+    fn default() -> Self {
+        TurnDetection::Semantic {
+            eagerness: "low".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct RealtimeConfig {
+    /// The API base, e.g. `https://api.openai.com/v1` or `http://127.0.0.1:9000/v1`.
+    pub base_url: String,
+    pub model: String,
+    pub instructions: String,
+    pub voice: String,
+    pub transcription_model: String,
+    pub turn_detection: TurnDetection,
+}
+
+/// `ws(s)://…/realtime?model=…` from the API base URL (http → ws, https → wss).
+pub fn realtime_url(base_url: &str, model: &str) -> Result<String, VoiceError> {
+    let base = base_url.trim_end_matches('/');
+    let ws = if let Some(rest) = base.strip_prefix("https://") {
+        format!("wss://{rest}")
+    } else if let Some(rest) = base.strip_prefix("http://") {
+        format!("ws://{rest}")
+    } else {
+        return Err(VoiceError::Protocol(format!(
+            "the base URL `{base_url}` must start with http:// or https://"
+        )));
+    };
+    Ok(format!("{ws}/realtime?model={model}"))
+}
+
+/// The `session.update` that configures an interview.
+pub fn session_update(cfg: &RealtimeConfig) -> Value {
+    let turn = match &cfg.turn_detection {
+        TurnDetection::Semantic { eagerness } => json!({
+            "type": "semantic_vad", "eagerness": eagerness,
+            "create_response": true, "interrupt_response": true,
+        }),
+        TurnDetection::Server {
+            threshold,
+            silence_ms,
+            prefix_padding_ms,
+        } => json!({
+            "type": "server_vad", "threshold": threshold, "silence_duration_ms": silence_ms,
+            "prefix_padding_ms": prefix_padding_ms,
+            "create_response": true, "interrupt_response": true,
+        }),
+    };
+    let format = json!({"type": "audio/pcm", "rate": RATE});
+    json!({
+        "type": "session.update",
+        "session": {
+            "type": "realtime",
+            "instructions": cfg.instructions,
+            "output_modalities": ["audio"],
+            "audio": {
+                "input": {
+                    "format": format,
+                    "transcription": {"model": cfg.transcription_model},
+                    "turn_detection": turn,
+                },
+                "output": {"format": format, "voice": cfg.voice},
+            },
+        },
+    })
+}
+
+/// A connected session: a sender any task can clone (the microphone's, the editor's) and the
+/// events, read through [`OpenAiRealtime::next`].
+pub struct OpenAiRealtime {
+    pub sender: RealtimeSender,
+    events: mpsc::UnboundedReceiver<VoiceEvent>,
+}
+
+/// Sends client events; never blocks.
+#[derive(Clone)]
+pub struct RealtimeSender {
+    out: mpsc::UnboundedSender<Message>,
+}
+
+impl OpenAiRealtime {
+    /// Connects with `key` and sends the session configuration.
+    pub async fn connect(cfg: &RealtimeConfig, key: &str) -> Result<OpenAiRealtime, VoiceError> {
+        let url = realtime_url(&cfg.base_url, &cfg.model)?;
+        let mut request = url
+            .as_str()
+            .into_client_request()
+            .map_err(|e| VoiceError::Protocol(e.to_string()))?;
+        let auth = HeaderValue::from_str(&format!("Bearer {key}"))
+            .map_err(|_| VoiceError::Protocol("the key is not a valid header value".into()))?;
+        request.headers_mut().insert("Authorization", auth);
+        // No Nagle: audio frames are small and every millisecond of delay is heard.
+        let (socket, _) = tokio_tungstenite::connect_async_with_config(request, None, true)
+            .await
+            .map_err(|e| connect_error(&url, e))?;
+        let (mut sink, mut stream) = socket.split();
+        let (out, mut outgoing) = mpsc::unbounded_channel::<Message>();
+        let (events_tx, events) = mpsc::unbounded_channel();
+        tokio::spawn(async move {
+            while let Some(m) = outgoing.recv().await {
+                let close = matches!(m, Message::Close(_));
+                if sink.send(m).await.is_err() || close {
+                    break;
+                }
+            }
+        });
+        tokio::spawn(async move {
+            let reason = loop {
+                match stream.next().await {
+                    Some(Ok(Message::Text(text))) => {
+                        for event in map_event(&text) {
+                            if events_tx.send(event).is_err() {
+                                return;
+                            }
+                        }
+                    }
+                    Some(Ok(Message::Close(frame))) => {
+                        break frame.map_or_else(|| "closed".to_string(), |f| f.reason.to_string())
+                    }
+                    Some(Ok(_)) => {}
+                    Some(Err(e)) => break e.to_string(),
+                    None => break "the connection ended".to_string(),
+                }
+            };
+            let _ = events_tx.send(VoiceEvent::Closed { reason });
+        });
+        let sender = RealtimeSender { out };
+        sender.send(session_update(cfg));
+        Ok(OpenAiRealtime { sender, events })
+    }
+
+    pub async fn next(&mut self) -> Option<VoiceEvent> {
+        self.events.recv().await
+    }
+}
+
+impl RealtimeSender {
+    fn send(&self, event: Value) {
+        let _ = self.out.send(Message::text(event.to_string()));
+    }
+
+    /// One frame of the candidate's audio (24 kHz mono PCM16).
+    pub fn append(&self, samples: &[i16]) {
+        self.send(json!({"type": "input_audio_buffer.append", "audio": pcm::to_base64(samples)}));
+    }
+
+    /// Something the interviewer should know but not obey (code, run results), as data.
+    pub fn context(&self, text: &str) {
+        self.send(json!({
+            "type": "conversation.item.create",
+            "item": {"type": "message", "role": "user", "content": [{"type": "input_text", "text": text}]},
+        }));
+    }
+
+    /// A typed message from the candidate, answered at once.
+    pub fn say(&self, text: &str) {
+        self.context(text);
+        self.respond();
+    }
+
+    pub fn respond(&self) {
+        self.send(json!({"type": "response.create"}));
+    }
+
+    pub fn cancel(&self) {
+        self.send(json!({"type": "response.cancel"}));
+    }
+
+    /// Tells the provider the candidate heard only `played_ms` of the interviewer's item.
+    pub fn truncate(&self, item_id: &str, played_ms: u64) {
+        self.send(json!({
+            "type": "conversation.item.truncate",
+            "item_id": item_id, "content_index": 0, "audio_end_ms": played_ms,
+        }));
+    }
+
+    pub fn close(&self) {
+        let _ = self.out.send(Message::Close(None));
+    }
+}
+
+fn connect_error(url: &str, e: tokio_tungstenite::tungstenite::Error) -> VoiceError {
+    use tokio_tungstenite::tungstenite::Error;
+    match e {
+        Error::Http(resp) if matches!(resp.status().as_u16(), 401 | 403) => VoiceError::Rejected {
+            status: resp.status().as_u16(),
+        },
+        Error::Http(resp) => VoiceError::Protocol(format!("HTTP {} from {url}", resp.status())),
+        other => VoiceError::Unreachable {
+            url: url.into(),
+            detail: other.to_string(),
+        },
+    }
+}
+
+fn text(v: &Value, key: &str) -> String {
+    v[key].as_str().unwrap_or_default().to_string()
+}
+
+/// The events a server message means; unknown ones are logged and ignored.
+fn map_event(raw: &str) -> Vec<VoiceEvent> {
+    let Ok(v) = serde_json::from_str::<Value>(raw) else {
+        tracing::warn!("the voice provider sent something that is not JSON");
+        return vec![];
+    };
+    let kind = v["type"].as_str().unwrap_or_default();
+    let event = match kind {
+        "session.updated" => VoiceEvent::Ready,
+        "input_audio_buffer.speech_started" => VoiceEvent::SpeechStarted,
+        "input_audio_buffer.speech_stopped" => VoiceEvent::SpeechStopped,
+        "conversation.item.input_audio_transcription.delta" => VoiceEvent::CandidateText {
+            item_id: text(&v, "item_id"),
+            text: text(&v, "delta"),
+            done: false,
+        },
+        "conversation.item.input_audio_transcription.completed" => VoiceEvent::CandidateText {
+            item_id: text(&v, "item_id"),
+            text: text(&v, "transcript"),
+            done: true,
+        },
+        "response.output_audio.delta" => {
+            match pcm::from_base64(v["delta"].as_str().unwrap_or_default()) {
+                Some(samples) => VoiceEvent::InterviewerAudio {
+                    item_id: text(&v, "item_id"),
+                    samples,
+                },
+                None => VoiceEvent::ProviderError {
+                    code: "bad_audio".into(),
+                    message: "the provider sent audio that is not PCM16".into(),
+                },
+            }
+        }
+        "response.output_audio_transcript.delta" => VoiceEvent::InterviewerText {
+            item_id: text(&v, "item_id"),
+            text: text(&v, "delta"),
+            done: false,
+        },
+        "response.output_audio_transcript.done" => VoiceEvent::InterviewerText {
+            item_id: text(&v, "item_id"),
+            text: text(&v, "transcript"),
+            done: true,
+        },
+        "response.done" => {
+            let r = &v["response"];
+            let u = &r["usage"];
+            let n = |x: &Value| x.as_u64().unwrap_or(0);
+            VoiceEvent::ResponseDone {
+                status: text(r, "status"),
+                usage: Usage {
+                    input_tokens: n(&u["input_tokens"]),
+                    output_tokens: n(&u["output_tokens"]),
+                    input_audio_tokens: n(&u["input_token_details"]["audio_tokens"]),
+                    output_audio_tokens: n(&u["output_token_details"]["audio_tokens"]),
+                },
+            }
+        }
+        "rate_limits.updated" => VoiceEvent::RateLimits(
+            v["rate_limits"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|l| RateLimit {
+                    name: text(l, "name"),
+                    remaining: l["remaining"].as_f64().unwrap_or(0.0),
+                    reset_seconds: l["reset_seconds"].as_f64().unwrap_or(0.0),
+                })
+                .collect(),
+        ),
+        "error" => VoiceEvent::ProviderError {
+            code: v["error"]["code"]
+                .as_str()
+                .or(v["error"]["type"].as_str())
+                .unwrap_or("error")
+                .to_string(),
+            message: text(&v["error"], "message"),
+        },
+        other => {
+            tracing::debug!(event = other, "voice provider event ignored");
+            return vec![];
+        }
+    };
+    vec![event]
+}

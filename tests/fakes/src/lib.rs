@@ -1,0 +1,6 @@
+//! Fake AI providers for tests, on 127.0.0.1. They speak the providers' wire protocols, check
+//! every message they receive (event names, required fields, audio format, rate and frame
+//! size) and record what they saw, so a test drives the real client code and then asserts that
+//! nothing was off.
+
+pub mod openai;
