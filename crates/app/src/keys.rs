@@ -119,7 +119,13 @@ fn env_only(p: Provider) -> KeyStatus {
 }
 
 fn request(provider: Provider, base: &str, key: &Secret) -> Result<(), (&'static str, String)> {
+    // The system's TLS library and trust store (corporate proxies' roots included).
+    let tls = ureq::tls::TlsConfig::builder()
+        .provider(ureq::tls::TlsProvider::NativeTls)
+        .root_certs(ureq::tls::RootCerts::PlatformVerifier)
+        .build();
     let agent: ureq::Agent = ureq::Agent::config_builder()
+        .tls_config(tls)
         .timeout_global(Some(CHECK_TIMEOUT))
         .http_status_as_error(false)
         .build()

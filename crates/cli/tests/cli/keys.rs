@@ -235,6 +235,30 @@ fn a_key_is_stored_tested_and_removed_and_never_written_anywhere_else() {
     );
     assert_eq!(stdout_json(&unreachable)["code"], "provider_unreachable");
 
+    // An https endpoint that does not speak TLS: the handshake fails with a sentence, no crash.
+    let not_tls = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let https = format!(
+        "https://127.0.0.1:{}/v1",
+        not_tls.local_addr().expect("addr").port()
+    );
+    std::thread::spawn(move || {
+        for mut s in not_tls.incoming().flatten() {
+            let _ = s.write_all(b"HTTP/1.1 400 Bad Request\r\n\r\n");
+        }
+    });
+    let handshake = env.run(
+        &["keys", "test", "openai", "--json"],
+        "",
+        &[("REHEARSE_OPENAI_BASE_URL", &https)],
+    );
+    assert_eq!(
+        handshake.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&handshake.stderr)
+    );
+    assert_eq!(stdout_json(&handshake)["code"], "provider_unreachable");
+
     let leaks = files_containing(d.path(), KEY);
     assert!(leaks.is_empty(), "the key was written to {leaks:?}");
     assert!(
