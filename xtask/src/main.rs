@@ -2,6 +2,7 @@
 //! services tests need (Xvfb, tauri-driver). Every step prints what it does and skips what is
 //! already done.
 
+mod audio;
 mod bench;
 mod bundle;
 mod docker;

@@ -29,6 +29,15 @@ const PACKAGES: &[&str] = &[
     "libdbus-1-dev",
     "dbus",
     "gnome-keyring",
+    // Audio: ALSA headers for cpal, and a headless sound server with virtual devices, speech
+    // samples and recording tools for the audio tests.
+    "libasound2-dev",
+    "pulseaudio",
+    "pulseaudio-utils",
+    "libasound2-plugins",
+    "alsa-utils",
+    "espeak-ng",
+    "sox",
 ];
 
 pub const TAURI_DRIVER_VERSION: &str = "2.1.0";

@@ -19,6 +19,7 @@ pub fn all() -> Result {
         "-D",
         "warnings",
     ])?;
+    crate::audio::ensure_running()?;
     step("Rust tests (includes the generated-bindings drift check)");
     util::cargo(&["test", "--workspace", "--exclude", "rehearse-e2e"])?;
 

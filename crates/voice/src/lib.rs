@@ -3,6 +3,7 @@
 //! transcripts as [`VoiceEvent`]s; the [`ledger::PlaybackLedger`] knows how much of each reply
 //! was really heard, so an interruption truncates the reply there.
 
+pub mod audio;
 pub mod error;
 pub mod interrupt;
 pub mod ledger;

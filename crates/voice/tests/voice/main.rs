@@ -266,3 +266,5 @@ fn the_ledger_knows_what_of_each_item_was_heard() {
     );
     assert_eq!(pcm::from_base64("AA=="), None, "odd byte count");
 }
+
+mod audio;

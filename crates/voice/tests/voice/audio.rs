@@ -1,0 +1,265 @@
+//! Real audio through the headless PulseAudio that `cargo xtask test` starts: espeak-ng speech
+//! played into the virtual microphone is captured, and what the speaker plays is recorded from
+//! its monitor; both must keep the source's energy envelope (correlation ≥ 0.9).
+
+use rehearse_core::error::Coded;
+use rehearse_voice::audio::capture::{CaptureOptions, MicEvent, Microphone};
+use rehearse_voice::audio::playback::Speaker;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const RATE: u32 = 24_000;
+
+/// One audio test at a time: they share the virtual devices.
+fn pulse() -> std::sync::MutexGuard<'static, ()> {
+    static DEVICES: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    assert!(
+        std::env::var_os("PULSE_SERVER").is_some(),
+        "the audio tests need the headless sound server `cargo xtask test` starts"
+    );
+    DEVICES.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Speech from espeak-ng as a WAV file, and the same as 24 kHz mono samples.
+fn speech(dir: &Path) -> (std::path::PathBuf, Vec<i16>) {
+    let wav = dir.join("speech.wav");
+    let ok = Command::new("espeak-ng")
+        .args([
+            "-w",
+            &wav.to_string_lossy(),
+            "Tell me about your approach. What is the time complexity of this solution?",
+        ])
+        .status()
+        .expect("espeak-ng")
+        .success();
+    assert!(ok);
+    let raw = dir.join("speech.raw");
+    let ok = Command::new("sox")
+        .args([
+            &*wav.to_string_lossy(),
+            "-r",
+            "24000",
+            "-c",
+            "1",
+            "-b",
+            "16",
+            "-e",
+            "signed-integer",
+            "-t",
+            "raw",
+            &*raw.to_string_lossy(),
+        ])
+        .status()
+        .expect("sox")
+        .success();
+    assert!(ok);
+    (wav, samples(&std::fs::read(raw).expect("raw")))
+}
+
+fn samples(bytes: &[u8]) -> Vec<i16> {
+    bytes
+        .chunks_exact(2)
+        .map(|b| i16::from_le_bytes([b[0], b[1]]))
+        .collect()
+}
+
+/// RMS per 20 ms window.
+fn envelope(s: &[i16]) -> Vec<f64> {
+    s.chunks(480)
+        .map(|w| (w.iter().map(|&x| f64::from(x).powi(2)).sum::<f64>() / w.len() as f64).sqrt())
+        .collect()
+}
+
+/// The best Pearson correlation of the source's envelope with the envelope of `got` at any
+/// lag: whole windows, and within a window in 4 ms steps so the windows line up.
+fn best_correlation(source: &[i16], got: &[i16]) -> f64 {
+    let reference = envelope(source);
+    let n = reference.len();
+    (0..480)
+        .step_by(96)
+        .filter_map(|phase| got.get(phase..))
+        .map(|shifted| {
+            let env = envelope(shifted);
+            (0..env.len().saturating_sub(n / 2))
+                .map(|lag| {
+                    let g: Vec<f64> = (0..n)
+                        .map(|i| env.get(lag + i).copied().unwrap_or(0.0))
+                        .collect();
+                    pearson(&reference, &g)
+                })
+                .fold(f64::MIN, f64::max)
+        })
+        .fold(f64::MIN, f64::max)
+}
+
+fn pearson(a: &[f64], b: &[f64]) -> f64 {
+    let n = a.len() as f64;
+    let (ma, mb) = (a.iter().sum::<f64>() / n, b.iter().sum::<f64>() / n);
+    let cov: f64 = a.iter().zip(b).map(|(x, y)| (x - ma) * (y - mb)).sum();
+    let va: f64 = a.iter().map(|x| (x - ma).powi(2)).sum();
+    let vb: f64 = b.iter().map(|y| (y - mb).powi(2)).sum();
+    if va == 0.0 || vb == 0.0 {
+        0.0
+    } else {
+        cov / (va.sqrt() * vb.sqrt())
+    }
+}
+
+fn capture(native_format: bool) {
+    let _devices = pulse();
+    let dir = tempfile::tempdir().expect("temp");
+    let (wav, reference) = speech(dir.path());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mic = Microphone::open(
+        &CaptureOptions {
+            device: None,
+            rate: RATE,
+            native_format,
+        },
+        tx,
+    )
+    .expect("the virtual microphone opens");
+    if native_format {
+        assert!(
+            mic.device_rate != RATE && mic.device_channels > 1,
+            "the device's own format is {} Hz × {}: nothing to downmix or resample",
+            mic.device_rate,
+            mic.device_channels
+        );
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let ok = Command::new("paplay")
+        .args(["-d", "micsink", &*wav.to_string_lossy()])
+        .status()
+        .expect("paplay")
+        .success();
+    assert!(ok);
+    let until = Instant::now() + Duration::from_millis(700);
+    let (mut got, mut levels) = (Vec::new(), Vec::new());
+    while Instant::now() < until {
+        match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(MicEvent::Frame(f)) => {
+                assert_eq!(f.len(), 480, "20 ms at 24 kHz");
+                got.extend(f);
+            }
+            Ok(MicEvent::Level(l)) => levels.push(l),
+            Ok(MicEvent::Lost(e)) => panic!("the microphone was lost: {e}"),
+            Err(_) => {}
+        }
+    }
+    // Drain what arrived meanwhile.
+    while let Ok(e) = rx.try_recv() {
+        if let MicEvent::Frame(f) = e {
+            got.extend(f);
+        }
+    }
+    drop(mic);
+    let r = best_correlation(&reference, &got);
+    eprintln!("captured (native format: {native_format}): correlation {r:.3}");
+    assert!(
+        r >= 0.9,
+        "captured speech correlates {r:.3} with the source ({} samples)",
+        got.len()
+    );
+    let per_second = levels.len() as f64 / (got.len() as f64 / f64::from(RATE));
+    assert!(
+        (15.0..=25.0).contains(&per_second),
+        "{per_second:.1} level events a second"
+    );
+    assert!(
+        levels.iter().any(|&l| l > 0.02),
+        "the meter moved: {levels:?}"
+    );
+}
+
+#[test]
+fn speech_from_the_microphone_arrives_as_24_khz_frames() {
+    capture(false);
+}
+
+#[test]
+fn a_device_at_its_own_rate_and_channels_is_downmixed_and_resampled() {
+    capture(true);
+}
+
+#[test]
+fn the_interviewer_is_heard_on_the_speaker_and_a_flush_stops_it() {
+    let _devices = pulse();
+    let dir = tempfile::tempdir().expect("temp");
+    let (_, reference) = speech(dir.path());
+    let recording = dir.path().join("played.raw");
+    let mut rec = Command::new("parecord")
+        .args([
+            "--raw",
+            "-d",
+            "spk.monitor",
+            "--rate=24000",
+            "--channels=1",
+            "--format=s16le",
+            "--latency-msec=20",
+        ])
+        .arg(&recording)
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("parecord");
+    let speaker = Speaker::open(None, RATE).expect("the virtual speaker opens");
+    std::thread::sleep(Duration::from_millis(300));
+    speaker.play("item_1", &reference);
+    let length = Duration::from_millis(reference.len() as u64 * 1000 / u64::from(RATE));
+    std::thread::sleep(length + Duration::from_millis(400));
+    assert!(!speaker.is_playing());
+    assert_eq!(
+        speaker
+            .played_ms("item_1")
+            .map(|ms| ms.abs_diff(length.as_millis() as u64) < 20),
+        Some(true)
+    );
+
+    // Again, cut after one second.
+    speaker.play("item_2", &reference);
+    std::thread::sleep(Duration::from_millis(1000));
+    let cut = speaker.flush().expect("it was playing");
+    assert_eq!(cut.item_id, "item_2");
+    assert!(
+        cut.played_ms.abs_diff(1000) <= 60,
+        "heard {} ms",
+        cut.played_ms
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    drop(speaker);
+    let _ = rec.kill();
+    let _ = rec.wait();
+    let played = samples(&std::fs::read(&recording).expect("recording"));
+    let env = envelope(&played);
+    let r = best_correlation(&reference, &played);
+    eprintln!("played: correlation {r:.3}, cut after {} ms", cut.played_ms);
+    assert!(r >= 0.9, "played speech correlates {r:.3} with the source");
+    // After the flush the speaker is silent: the recording ends in ~0.5 s of silence.
+    let tail = &env[env.len().saturating_sub(20)..];
+    assert!(
+        tail.iter().all(|&e| e < 50.0),
+        "silence after the flush: {tail:?}"
+    );
+}
+
+#[test]
+fn no_device_is_a_clear_error() {
+    let e = Speaker::open(Some("no-such-device"), RATE)
+        .err()
+        .expect("refused");
+    assert_eq!(e.code(), "no_speaker");
+    let (tx, _rx) = std::sync::mpsc::channel();
+    let e = Microphone::open(
+        &CaptureOptions {
+            device: Some("no-such-device".into()),
+            rate: RATE,
+            native_format: false,
+        },
+        tx,
+    )
+    .err()
+    .expect("refused");
+    assert_eq!(e.code(), "no_microphone");
+    assert!(e.to_string().contains("Settings"), "{e}");
+}
