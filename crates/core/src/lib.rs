@@ -6,6 +6,7 @@
 pub mod error;
 pub mod evaluate;
 pub mod growth;
+pub mod interviewer;
 pub mod language;
 pub mod library;
 pub mod paths;
