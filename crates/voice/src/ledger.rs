@@ -5,6 +5,7 @@
 
 use crate::pcm;
 use std::collections::VecDeque;
+use std::time::Instant;
 
 #[derive(Debug)]
 struct Item {
@@ -17,6 +18,7 @@ struct Item {
 pub struct PlaybackLedger {
     rate: u32,
     items: VecDeque<Item>,
+    started: Option<(String, Instant)>,
 }
 
 /// The item playing when playback was flushed, and how much of it was heard.
@@ -31,6 +33,7 @@ impl PlaybackLedger {
         PlaybackLedger {
             rate,
             items: VecDeque::new(),
+            started: None,
         }
     }
 
@@ -54,6 +57,9 @@ impl PlaybackLedger {
                 return;
             };
             let take = samples.min(item.queued - item.played);
+            if item.played == 0 && take > 0 {
+                self.started = Some((item.id.clone(), Instant::now()));
+            }
             item.played += take;
             samples -= take;
             if item.played == item.queued && self.items.len() > 1 {
@@ -62,6 +68,11 @@ impl PlaybackLedger {
                 return;
             }
         }
+    }
+
+    /// The item that most recently began to be heard, and when.
+    pub fn last_started(&self) -> Option<&(String, Instant)> {
+        self.started.as_ref()
     }
 
     /// Audio still waiting to be heard.

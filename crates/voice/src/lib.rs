@@ -6,7 +6,9 @@
 pub mod audio;
 pub mod error;
 pub mod interrupt;
+pub mod interview;
 pub mod ledger;
+pub mod link;
 pub mod openai;
 pub mod pcm;
 
@@ -47,6 +49,11 @@ pub enum VoiceEvent {
     Interrupted {
         item_id: String,
         played_ms: u64,
+    },
+    /// The interviewer called a tool (the next hint); answer with [`link::Link::tool_result`].
+    ToolCall {
+        call_id: String,
+        name: String,
     },
     RateLimits(Vec<RateLimit>),
     /// The provider reported an error; the link stays open unless it closes.

@@ -2,11 +2,16 @@
 //! instructions, 24 kHz PCM16 both ways, input transcription and turn detection; the
 //! candidate's audio as `input_audio_buffer.append`; context and typed messages as
 //! `conversation.item.create`; `response.create` / `response.cancel`; and after an
-//! interruption `conversation.item.truncate` at what was really heard.
+//! interruption `conversation.item.truncate` at what was really heard. A ping every few
+//! seconds keeps the connection honest: silence from the server for three of them is a drop.
 
+use crate::link::{
+    Connecting, Connection, Link, Provider, Resume, HINT_TOOL, HINT_TOOL_DESCRIPTION,
+};
 use crate::{pcm, RateLimit, Usage, VoiceError, VoiceEvent};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
+use std::time::Duration;
 use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::http::HeaderValue;
@@ -46,7 +51,12 @@ pub struct RealtimeConfig {
     pub voice: String,
     pub transcription_model: String,
     pub turn_detection: TurnDetection,
+    /// How often the client pings; nothing heard for three of these is a dropped connection.
+    pub heartbeat: Duration,
 }
+
+/// The default heartbeat period.
+pub const HEARTBEAT: Duration = Duration::from_secs(5);
 
 /// `ws(s)://…/realtime?model=…` from the API base URL (http → ws, https → wss).
 pub fn realtime_url(base_url: &str, model: &str) -> Result<String, VoiceError> {
@@ -63,8 +73,9 @@ pub fn realtime_url(base_url: &str, model: &str) -> Result<String, VoiceError> {
     Ok(format!("{ws}/realtime?model={model}"))
 }
 
-/// The `session.update` that configures an interview.
-pub fn session_update(cfg: &RealtimeConfig) -> Value {
+/// The `session.update` that configures an interview; a resumed one carries the summary of
+/// the conversation so far in its instructions.
+pub fn session_update(cfg: &RealtimeConfig, resume: &Resume) -> Value {
     let turn = match &cfg.turn_detection {
         TurnDetection::Semantic { eagerness } => json!({
             "type": "semantic_vad", "eagerness": eagerness,
@@ -85,8 +96,13 @@ pub fn session_update(cfg: &RealtimeConfig) -> Value {
         "type": "session.update",
         "session": {
             "type": "realtime",
-            "instructions": cfg.instructions,
+            "instructions": with_summary(&cfg.instructions, resume),
             "output_modalities": ["audio"],
+            "tools": [{
+                "type": "function", "name": HINT_TOOL, "description": HINT_TOOL_DESCRIPTION,
+                "parameters": {"type": "object", "properties": {}},
+            }],
+            "tool_choice": "auto",
             "audio": {
                 "input": {
                     "format": format,
@@ -97,6 +113,46 @@ pub fn session_update(cfg: &RealtimeConfig) -> Value {
             },
         },
     })
+}
+
+/// The instructions, followed on a reconnect by where the conversation had got to.
+pub fn with_summary(instructions: &str, resume: &Resume) -> String {
+    match &resume.summary {
+        Some(summary) => format!(
+            "{instructions}\n\n# The connection dropped and was restored\nContinue the interview from where it was; do not greet the candidate again. The conversation so far:\n{summary}"
+        ),
+        None => instructions.to_string(),
+    }
+}
+
+/// OpenAI Realtime as a [`Provider`].
+pub struct OpenAi {
+    pub config: RealtimeConfig,
+    pub key: String,
+}
+
+impl Provider for OpenAi {
+    fn name(&self) -> &'static str {
+        "OpenAI"
+    }
+
+    fn input_rate(&self) -> u32 {
+        RATE
+    }
+
+    fn output_rate(&self) -> u32 {
+        RATE
+    }
+
+    fn connect<'a>(&'a self, resume: &'a Resume) -> Connecting<'a> {
+        Box::pin(async move {
+            let c = OpenAiRealtime::connect_resumed(&self.config, &self.key, resume).await?;
+            Ok(Connection {
+                link: Box::new(c.sender),
+                events: c.events,
+            })
+        })
+    }
 }
 
 /// A connected session: a sender any task can clone (the microphone's, the editor's) and the
@@ -115,6 +171,14 @@ pub struct RealtimeSender {
 impl OpenAiRealtime {
     /// Connects with `key` and sends the session configuration.
     pub async fn connect(cfg: &RealtimeConfig, key: &str) -> Result<OpenAiRealtime, VoiceError> {
+        OpenAiRealtime::connect_resumed(cfg, key, &Resume::default()).await
+    }
+
+    pub async fn connect_resumed(
+        cfg: &RealtimeConfig,
+        key: &str,
+        resume: &Resume,
+    ) -> Result<OpenAiRealtime, VoiceError> {
         let url = realtime_url(&cfg.base_url, &cfg.model)?;
         let mut request = url
             .as_str()
@@ -130,8 +194,14 @@ impl OpenAiRealtime {
         let (mut sink, mut stream) = socket.split();
         let (out, mut outgoing) = mpsc::unbounded_channel::<Message>();
         let (events_tx, events) = mpsc::unbounded_channel();
+        let beat = cfg.heartbeat;
         tokio::spawn(async move {
-            while let Some(m) = outgoing.recv().await {
+            let mut ping = tokio::time::interval_at(tokio::time::Instant::now() + beat, beat);
+            loop {
+                let m = tokio::select! {
+                    m = outgoing.recv() => match m { Some(m) => m, None => break },
+                    _ = ping.tick() => Message::Ping(Vec::new().into()),
+                };
                 let close = matches!(m, Message::Close(_));
                 if sink.send(m).await.is_err() || close {
                     break;
@@ -140,7 +210,13 @@ impl OpenAiRealtime {
         });
         tokio::spawn(async move {
             let reason = loop {
-                match stream.next().await {
+                let Ok(next) = tokio::time::timeout(beat * 3, stream.next()).await else {
+                    break format!(
+                        "nothing heard from the provider for {} s",
+                        (beat * 3).as_secs()
+                    );
+                };
+                match next {
                     Some(Ok(Message::Text(text))) => {
                         for event in map_event(&text) {
                             if events_tx.send(event).is_err() {
@@ -159,7 +235,7 @@ impl OpenAiRealtime {
             let _ = events_tx.send(VoiceEvent::Closed { reason });
         });
         let sender = RealtimeSender { out };
-        sender.send(session_update(cfg));
+        sender.send(session_update(cfg, resume));
         Ok(OpenAiRealtime { sender, events })
     }
 
@@ -173,42 +249,44 @@ impl RealtimeSender {
         let _ = self.out.send(Message::text(event.to_string()));
     }
 
-    /// One frame of the candidate's audio (24 kHz mono PCM16).
-    pub fn append(&self, samples: &[i16]) {
+    fn respond(&self) {
+        self.send(json!({"type": "response.create"}));
+    }
+}
+
+impl Link for RealtimeSender {
+    fn append(&self, samples: &[i16]) {
         self.send(json!({"type": "input_audio_buffer.append", "audio": pcm::to_base64(samples)}));
     }
 
-    /// Something the interviewer should know but not obey (code, run results), as data.
-    pub fn context(&self, text: &str) {
+    fn context(&self, text: &str) {
         self.send(json!({
             "type": "conversation.item.create",
             "item": {"type": "message", "role": "user", "content": [{"type": "input_text", "text": text}]},
         }));
     }
 
-    /// A typed message from the candidate, answered at once.
-    pub fn say(&self, text: &str) {
+    fn say(&self, text: &str) {
         self.context(text);
         self.respond();
     }
 
-    pub fn respond(&self) {
-        self.send(json!({"type": "response.create"}));
-    }
-
-    pub fn cancel(&self) {
-        self.send(json!({"type": "response.cancel"}));
-    }
-
-    /// Tells the provider the candidate heard only `played_ms` of the interviewer's item.
-    pub fn truncate(&self, item_id: &str, played_ms: u64) {
+    fn truncate(&self, item_id: &str, played_ms: u64) {
         self.send(json!({
             "type": "conversation.item.truncate",
             "item_id": item_id, "content_index": 0, "audio_end_ms": played_ms,
         }));
     }
 
-    pub fn close(&self) {
+    fn tool_result(&self, call_id: &str, _name: &str, output: &str) {
+        self.send(json!({
+            "type": "conversation.item.create",
+            "item": {"type": "function_call_output", "call_id": call_id, "output": output},
+        }));
+        self.respond();
+    }
+
+    fn close(&self) {
         let _ = self.out.send(Message::Close(None));
     }
 }
@@ -288,6 +366,10 @@ fn map_event(raw: &str) -> Vec<VoiceEvent> {
                 },
             }
         }
+        "response.function_call_arguments.done" => VoiceEvent::ToolCall {
+            call_id: text(&v, "call_id"),
+            name: text(&v, "name"),
+        },
         "rate_limits.updated" => VoiceEvent::RateLimits(
             v["rate_limits"]
                 .as_array()

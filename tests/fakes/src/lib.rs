@@ -4,3 +4,5 @@
 //! nothing was off.
 
 pub mod openai;
+mod realtime;
+pub mod speech;

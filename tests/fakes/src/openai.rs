@@ -1,30 +1,62 @@
-//! A fake OpenAI Realtime server (GA protocol). Scripted: after `speech_after_ms` of the
-//! candidate's audio it reports speech, then a finished turn with its transcription, then
-//! streams a reply (a tone, faster than real time, as the real service does); optionally it
-//! reports the candidate speaking again `interrupt_after_ms` into the reply and expects a
-//! `conversation.item.truncate`.
+//! A fake OpenAI Realtime server (GA protocol). It checks every client event and records
+//! what it saw. Turns are taken either by time (`Turns::Timed`: speech is reported after so
+//! much audio, once) or by listening (`Turns::Energy`: voice activity on the audio actually
+//! received, turn after turn). Replies stream real speech or a tone at twice real time with
+//! transcript deltas, are cancelled when the candidate speaks over them, and can be scripted to
+//! call the hint tool first or to drop the connection afterwards.
 
-use base64::Engine;
+use crate::realtime::{check_session, Conn, Shared};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use tokio::net::TcpListener;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 use tokio_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request, Response};
 use tokio_tungstenite::tungstenite::Message;
 
 pub const RATE: u32 = 24_000;
-const FRAME_BYTES: usize = (RATE as usize / 50) * 2;
-const REPLY_ITEM: &str = "item_reply_1";
+pub(crate) const FRAME_BYTES: usize = (RATE as usize / 50) * 2;
+
+/// How the fake decides the candidate spoke.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Turns {
+    /// Speech starts after this much audio, whatever it holds, and stops 600 ms later; once.
+    Timed(u64),
+    /// Voice activity on the audio received: a turn ends after 500 ms of quiet.
+    Energy,
+}
 
 #[derive(Debug, Clone)]
 pub struct Script {
     pub key: String,
     pub model: String,
-    pub speech_after_ms: u64,
+    pub turns: Turns,
+    /// Length of a tone reply, when no speech is given.
     pub reply_ms: u64,
+    /// The interviewer's voice: these samples (24 kHz) instead of a tone.
+    pub speech: Option<Arc<Vec<i16>>>,
+    /// (Timed turns) the candidate speaks again this long into the reply.
     pub interrupt_after_ms: Option<u64>,
+    /// On this turn the interviewer first calls the hint tool.
+    pub hint_on_turn: Option<u32>,
+    /// After this turn's reply the first connection is cut (no close frame).
+    pub drop_after_turn: Option<u32>,
+}
+
+impl Script {
+    pub fn new(key: &str, model: &str) -> Script {
+        Script {
+            key: key.into(),
+            model: model.into(),
+            turns: Turns::Timed(200),
+            reply_ms: 2000,
+            speech: None,
+            interrupt_after_ms: None,
+            hint_on_turn: None,
+            drop_after_turn: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,10 +84,24 @@ pub struct Record {
     /// The `type` of every client event, in order.
     pub events: Vec<String>,
     pub session: Option<Value>,
+    /// The instructions of every `session.update`, in order (one per connection).
+    pub instructions: Vec<String>,
     pub appended_ms: u64,
+    /// When each append arrived.
+    pub appends: Vec<Instant>,
     pub truncate: Option<Truncate>,
+    pub truncates: Vec<Truncate>,
     /// Texts of `conversation.item.create` messages.
     pub items: Vec<String>,
+    /// Outputs of `function_call_output` items.
+    pub tool_outputs: Vec<String>,
+    /// What the fake said: candidate transcriptions and interviewer transcripts, in order.
+    pub candidate_said: Vec<String>,
+    pub interviewer_said: Vec<String>,
+    /// When each reply's first audio delta was sent, by item.
+    pub first_audio: Vec<(String, Instant)>,
+    /// When the fake reported the candidate speaking over a reply.
+    pub barge_ins: Vec<Instant>,
     pub connections: u32,
 }
 
@@ -88,10 +134,6 @@ impl FakeOpenAi {
     }
 }
 
-fn violation(rec: &Arc<Mutex<Record>>, what: String) {
-    rec.lock().expect("record").violations.push(what);
-}
-
 // The handshake callback's error type is tungstenite's, large or not.
 #[allow(clippy::result_large_err)]
 async fn serve(tcp: tokio::net::TcpStream, script: Script, rec: Arc<Mutex<Record>>) {
@@ -116,262 +158,79 @@ async fn serve(tcp: tokio::net::TcpStream, script: Script, rec: Arc<Mutex<Record
     let Ok(socket) = tokio_tungstenite::accept_hdr_async(tcp, check).await else {
         return;
     };
-    rec.lock().expect("record").connections += 1;
+    let index = {
+        let mut r = rec.lock().expect("record");
+        r.connections += 1;
+        r.connections
+    };
     let (mut sink, mut stream) = socket.split();
     let (out, mut outgoing) = mpsc::unbounded_channel::<Value>();
+    let (cut, mut cut_rx) = watch::channel(false);
     tokio::spawn(async move {
-        while let Some(v) = outgoing.recv().await {
-            if sink.send(Message::text(v.to_string())).await.is_err() {
-                break;
+        loop {
+            tokio::select! {
+                v = outgoing.recv() => match v {
+                    Some(v) => if sink.send(Message::text(v.to_string())).await.is_err() { break },
+                    None => break,
+                },
+                _ = cut_rx.changed() => break,
             }
         }
     });
-    let send = move |v: Value| {
-        let _ = out.send(v);
+    let shared = Shared {
+        rec: rec.clone(),
+        out,
+        script: script.clone(),
+        index,
+        cut,
     };
-    send(
-        json!({"type": "session.created", "event_id": "evt_0", "session": {"type": "realtime", "object": "realtime.session", "id": "sess_fake"}}),
-    );
-    let first_audio: Arc<Mutex<Option<Instant>>> = Arc::default();
-    let sent_ms: Arc<Mutex<u64>> = Arc::default();
-    let mut heard = false;
-    let mut replied = false;
-    while let Some(Ok(msg)) = stream.next().await {
+    shared.send(json!({"type": "session.created", "event_id": "evt_0", "session": {"type": "realtime", "object": "realtime.session", "id": format!("sess_fake_{index}")}}));
+    let mut conn = Conn::new(shared);
+    let mut stop = conn.shared.cut.subscribe();
+    loop {
+        let msg = tokio::select! {
+            m = stream.next() => match m { Some(Ok(m)) => m, _ => break },
+            _ = stop.changed() => break,
+        };
         let Message::Text(text) = msg else {
             if !matches!(msg, Message::Close(_) | Message::Ping(_) | Message::Pong(_)) {
-                violation(
-                    &rec,
-                    "a binary message (client events are JSON text)".into(),
-                );
+                conn.shared
+                    .violation("a binary message (client events are JSON text)".into());
             }
             continue;
         };
         let Ok(v) = serde_json::from_str::<Value>(&text) else {
-            violation(&rec, format!("not JSON: {text:.80}"));
+            conn.shared.violation(format!("not JSON: {text:.80}"));
             continue;
         };
         let kind = v["type"].as_str().unwrap_or_default().to_string();
         rec.lock().expect("record").events.push(kind.clone());
         match kind.as_str() {
             "session.update" => {
-                check_session(&v, &rec);
-                rec.lock().expect("record").session = Some(v["session"].clone());
-                send(
+                check_session(&v, &conn.shared);
+                {
+                    let mut r = rec.lock().expect("record");
+                    r.session = Some(v["session"].clone());
+                    r.instructions.push(
+                        v["session"]["instructions"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .into(),
+                    );
+                }
+                conn.shared.send(
                     json!({"type": "session.updated", "event_id": "evt_1", "session": v["session"]}),
                 );
             }
-            "input_audio_buffer.append" => {
-                let audio = v["audio"].as_str().unwrap_or_default();
-                match base64::engine::general_purpose::STANDARD.decode(audio) {
-                    Ok(bytes) if bytes.len() == FRAME_BYTES => {}
-                    Ok(bytes) => violation(
-                        &rec,
-                        format!(
-                            "an append of {} bytes (20 ms of 24 kHz PCM16 is {FRAME_BYTES})",
-                            bytes.len()
-                        ),
-                    ),
-                    Err(_) => violation(&rec, "an append whose audio is not base64".into()),
-                }
-                let ms = {
-                    let mut r = rec.lock().expect("record");
-                    r.appended_ms += 20;
-                    r.appended_ms
-                };
-                if !heard && ms >= script.speech_after_ms {
-                    heard = true;
-                    send(
-                        json!({"type": "input_audio_buffer.speech_started", "audio_start_ms": ms, "item_id": "item_cand_1"}),
-                    );
-                }
-                if heard && !replied && ms >= script.speech_after_ms + 600 {
-                    replied = true;
-                    send(
-                        json!({"type": "input_audio_buffer.speech_stopped", "audio_end_ms": ms, "item_id": "item_cand_1"}),
-                    );
-                    send(
-                        json!({"type": "conversation.item.input_audio_transcription.completed", "item_id": "item_cand_1", "content_index": 0, "transcript": "Can I assume the input is sorted?"}),
-                    );
-                    tokio::spawn(reply(
-                        script.clone(),
-                        send.clone(),
-                        first_audio.clone(),
-                        sent_ms.clone(),
-                    ));
-                }
-            }
-            "conversation.item.truncate" => {
-                let since = first_audio
-                    .lock()
-                    .expect("clock")
-                    .map_or(0, |t| t.elapsed().as_millis() as u64);
-                let item = v["item_id"].as_str().unwrap_or_default().to_string();
-                if item != REPLY_ITEM {
-                    violation(
-                        &rec,
-                        format!("a truncate of `{item}`, which is not the reply being played"),
-                    );
-                }
-                if v["content_index"] != 0 {
-                    violation(&rec, "a truncate without content_index 0".into());
-                }
-                match v["audio_end_ms"].as_u64() {
-                    Some(end) if end <= script.reply_ms => {
-                        rec.lock().expect("record").truncate = Some(Truncate {
-                            item_id: item,
-                            audio_end_ms: end,
-                            since_first_audio_ms: since,
-                            sent_ms: *sent_ms.lock().expect("sent"),
-                        });
-                    }
-                    other => violation(
-                        &rec,
-                        format!(
-                            "a truncate with audio_end_ms {other:?} beyond the {} ms sent",
-                            script.reply_ms
-                        ),
-                    ),
-                }
-            }
-            "conversation.item.create" => {
-                let item = &v["item"];
-                let ok = item["type"] == "message"
-                    && ["user", "system", "assistant"]
-                        .contains(&item["role"].as_str().unwrap_or_default())
-                    && item["content"].as_array().is_some_and(|c| {
-                        !c.is_empty()
-                            && c.iter()
-                                .all(|p| p["type"] == "input_text" && p["text"].is_string())
-                    });
-                if ok {
-                    let text = item["content"][0]["text"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .to_string();
-                    rec.lock().expect("record").items.push(text);
-                } else {
-                    violation(
-                        &rec,
-                        format!("a malformed conversation.item.create: {item}"),
-                    );
-                }
-            }
-            "response.create"
-            | "response.cancel"
-            | "input_audio_buffer.commit"
-            | "input_audio_buffer.clear" => {}
-            other => violation(&rec, format!("an unknown client event `{other}`")),
+            "input_audio_buffer.append" => conn.append(&v),
+            "conversation.item.truncate" => conn.truncate(&v),
+            "conversation.item.create" => conn.item(&v),
+            "response.create" => conn.respond(),
+            "response.cancel" => conn.cancel(),
+            "input_audio_buffer.commit" | "input_audio_buffer.clear" => {}
+            other => conn
+                .shared
+                .violation(format!("an unknown client event `{other}`")),
         }
     }
-}
-
-fn check_session(v: &Value, rec: &Arc<Mutex<Record>>) {
-    let s = &v["session"];
-    let pcm = json!({"type": "audio/pcm", "rate": RATE});
-    let mut bad = Vec::new();
-    if s["type"] != "realtime" {
-        bad.push("session.type must be \"realtime\"");
-    }
-    if s["instructions"]
-        .as_str()
-        .is_none_or(|i| i.trim().is_empty())
-    {
-        bad.push("instructions are missing");
-    }
-    if s["audio"]["input"]["format"] != pcm || s["audio"]["output"]["format"] != pcm {
-        bad.push("audio formats must be audio/pcm at 24000 Hz");
-    }
-    if s["audio"]["input"]["transcription"]["model"]
-        .as_str()
-        .is_none_or(str::is_empty)
-    {
-        bad.push("input transcription needs a model");
-    }
-    let turn = &s["audio"]["input"]["turn_detection"];
-    match turn["type"].as_str() {
-        Some("semantic_vad")
-            if ["low", "medium", "high", "auto"]
-                .contains(&turn["eagerness"].as_str().unwrap_or_default()) => {}
-        Some("server_vad") if turn["silence_duration_ms"].is_u64() => {}
-        _ => bad.push("turn_detection must be semantic_vad (with eagerness) or server_vad"),
-    }
-    for b in bad {
-        violation(rec, format!("session.update: {b}"));
-    }
-}
-
-/// Streams the reply: created, audio in 100 ms deltas at twice real time with transcript
-/// deltas, and (when scripted) the candidate speaking again part-way.
-async fn reply(
-    script: Script,
-    send: impl Fn(Value),
-    first_audio: Arc<Mutex<Option<Instant>>>,
-    sent_ms: Arc<Mutex<u64>>,
-) {
-    send(
-        json!({"type": "response.created", "response": {"id": "resp_1", "status": "in_progress"}}),
-    );
-    send(
-        json!({"type": "response.output_item.added", "response_id": "resp_1", "output_index": 0, "item": {"id": REPLY_ITEM, "type": "message", "role": "assistant"}}),
-    );
-    let chunk = (RATE / 10) as usize;
-    let mut sent = 0u64;
-    let mut n = 0usize;
-    let words = ["Yes, ", "you ", "can ", "assume ", "it ", "is ", "sorted."];
-    let started = Instant::now();
-    let mut interrupted = false;
-    while sent < script.reply_ms {
-        let samples: Vec<u8> = (0..chunk)
-            .flat_map(|i| {
-                let t = (n * chunk + i) as f64 / f64::from(RATE);
-                (((t * 440.0 * std::f64::consts::TAU).sin() * 8000.0) as i16).to_le_bytes()
-            })
-            .collect();
-        if sent == 0 {
-            *first_audio.lock().expect("clock") = Some(Instant::now());
-        }
-        send(
-            json!({"type": "response.output_audio.delta", "response_id": "resp_1", "item_id": REPLY_ITEM, "output_index": 0, "content_index": 0, "delta": base64::engine::general_purpose::STANDARD.encode(samples)}),
-        );
-        if let Some(w) = words.get(n) {
-            send(
-                json!({"type": "response.output_audio_transcript.delta", "response_id": "resp_1", "item_id": REPLY_ITEM, "output_index": 0, "content_index": 0, "delta": w}),
-            );
-        }
-        sent += 100;
-        *sent_ms.lock().expect("sent") = sent;
-        n += 1;
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        if let Some(at) = script.interrupt_after_ms {
-            let since = first_audio
-                .lock()
-                .expect("clock")
-                .map_or(0, |t| t.elapsed().as_millis() as u64);
-            if !interrupted && since >= at {
-                interrupted = true;
-                send(
-                    json!({"type": "input_audio_buffer.speech_started", "audio_start_ms": 0, "item_id": "item_cand_2"}),
-                );
-            }
-        }
-    }
-    if let Some(at) = script.interrupt_after_ms.filter(|_| !interrupted) {
-        let wait = at.saturating_sub(started.elapsed().as_millis() as u64);
-        tokio::time::sleep(Duration::from_millis(wait)).await;
-        send(
-            json!({"type": "input_audio_buffer.speech_started", "audio_start_ms": 0, "item_id": "item_cand_2"}),
-        );
-    }
-    send(
-        json!({"type": "response.output_audio.done", "response_id": "resp_1", "item_id": REPLY_ITEM, "output_index": 0, "content_index": 0}),
-    );
-    send(
-        json!({"type": "response.output_audio_transcript.done", "response_id": "resp_1", "item_id": REPLY_ITEM, "output_index": 0, "content_index": 0, "transcript": words.concat()}),
-    );
-    send(
-        json!({"type": "response.done", "response": {"id": "resp_1", "status": "completed", "usage": {"total_tokens": 180, "input_tokens": 120, "output_tokens": 60, "input_token_details": {"audio_tokens": 100, "text_tokens": 20}, "output_token_details": {"audio_tokens": 50, "text_tokens": 10}}}}),
-    );
-    send(
-        json!({"type": "rate_limits.updated", "rate_limits": [{"name": "requests", "limit": 1000, "remaining": 999, "reset_seconds": 0.06}]}),
-    );
 }

@@ -4,6 +4,7 @@
 //! flushed at once).
 
 pub mod capture;
+pub mod duplex;
 pub mod playback;
 
 use cpal::traits::{DeviceTrait, HostTrait};

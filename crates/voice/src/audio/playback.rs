@@ -15,11 +15,32 @@ struct Queue {
     ledger: PlaybackLedger,
 }
 
-/// An open output; playback stops when it is dropped.
+/// An open output; playback stops when it is dropped. Its [`Playback`] (also through Deref)
+/// queues, flushes and counts, and can be cloned to other threads.
 pub struct Speaker {
     _sink: rodio::MixerDeviceSink,
-    queue: Arc<Mutex<Queue>>,
+    playback: Playback,
     pub device_name: String,
+}
+
+/// The queue in front of an output.
+#[derive(Clone)]
+pub struct Playback {
+    queue: Arc<Mutex<Queue>>,
+}
+
+impl Speaker {
+    pub fn playback(&self) -> Playback {
+        self.playback.clone()
+    }
+}
+
+impl std::ops::Deref for Speaker {
+    type Target = Playback;
+
+    fn deref(&self) -> &Playback {
+        &self.playback
+    }
 }
 
 impl Speaker {
@@ -48,9 +69,15 @@ impl Speaker {
         });
         Ok(Speaker {
             _sink: sink,
-            queue,
+            playback: Playback { queue },
             device_name,
         })
+    }
+}
+
+impl Playback {
+    fn ledger<T>(&self, f: impl FnOnce(&mut PlaybackLedger) -> T) -> T {
+        f(&mut self.queue.lock().unwrap_or_else(|p| p.into_inner()).ledger)
     }
 
     /// Queues `samples` of the interviewer's item `item_id`.
@@ -69,19 +96,16 @@ impl Speaker {
     }
 
     pub fn is_playing(&self) -> bool {
-        self.queue
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .ledger
-            .is_playing()
+        self.ledger(|l| l.is_playing())
     }
 
     pub fn played_ms(&self, item_id: &str) -> Option<u64> {
-        self.queue
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .ledger
-            .played_ms(item_id)
+        self.ledger(|l| l.played_ms(item_id))
+    }
+
+    /// The item that most recently began to be heard, and when.
+    pub fn last_started(&self) -> Option<(String, std::time::Instant)> {
+        self.ledger(|l| l.last_started().cloned())
     }
 }
 

@@ -3,6 +3,7 @@
 //! its monitor; both must keep the source's energy envelope (correlation ≥ 0.9).
 
 use rehearse_core::error::Coded;
+use rehearse_fakes::speech::{best_correlation, envelope, samples, say};
 use rehearse_voice::audio::capture::{CaptureOptions, MicEvent, Microphone};
 use rehearse_voice::audio::playback::Speaker;
 use std::path::Path;
@@ -12,7 +13,7 @@ use std::time::{Duration, Instant};
 const RATE: u32 = 24_000;
 
 /// One audio test at a time: they share the virtual devices.
-fn pulse() -> std::sync::MutexGuard<'static, ()> {
+pub fn pulse() -> std::sync::MutexGuard<'static, ()> {
     static DEVICES: std::sync::Mutex<()> = std::sync::Mutex::new(());
     assert!(
         std::env::var_os("PULSE_SERVER").is_some(),
@@ -21,89 +22,13 @@ fn pulse() -> std::sync::MutexGuard<'static, ()> {
     DEVICES.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-/// Speech from espeak-ng as a WAV file, and the same as 24 kHz mono samples.
+/// The sentence the audio tests speak.
 fn speech(dir: &Path) -> (std::path::PathBuf, Vec<i16>) {
-    let wav = dir.join("speech.wav");
-    let ok = Command::new("espeak-ng")
-        .args([
-            "-w",
-            &wav.to_string_lossy(),
-            "Tell me about your approach. What is the time complexity of this solution?",
-        ])
-        .status()
-        .expect("espeak-ng")
-        .success();
-    assert!(ok);
-    let raw = dir.join("speech.raw");
-    let ok = Command::new("sox")
-        .args([
-            &*wav.to_string_lossy(),
-            "-r",
-            "24000",
-            "-c",
-            "1",
-            "-b",
-            "16",
-            "-e",
-            "signed-integer",
-            "-t",
-            "raw",
-            &*raw.to_string_lossy(),
-        ])
-        .status()
-        .expect("sox")
-        .success();
-    assert!(ok);
-    (wav, samples(&std::fs::read(raw).expect("raw")))
-}
-
-fn samples(bytes: &[u8]) -> Vec<i16> {
-    bytes
-        .chunks_exact(2)
-        .map(|b| i16::from_le_bytes([b[0], b[1]]))
-        .collect()
-}
-
-/// RMS per 20 ms window.
-fn envelope(s: &[i16]) -> Vec<f64> {
-    s.chunks(480)
-        .map(|w| (w.iter().map(|&x| f64::from(x).powi(2)).sum::<f64>() / w.len() as f64).sqrt())
-        .collect()
-}
-
-/// The best Pearson correlation of the source's envelope with the envelope of `got` at any
-/// lag: whole windows, and within a window in 4 ms steps so the windows line up.
-fn best_correlation(source: &[i16], got: &[i16]) -> f64 {
-    let reference = envelope(source);
-    let n = reference.len();
-    (0..480)
-        .step_by(96)
-        .filter_map(|phase| got.get(phase..))
-        .map(|shifted| {
-            let env = envelope(shifted);
-            (0..env.len().saturating_sub(n / 2))
-                .map(|lag| {
-                    let g: Vec<f64> = (0..n)
-                        .map(|i| env.get(lag + i).copied().unwrap_or(0.0))
-                        .collect();
-                    pearson(&reference, &g)
-                })
-                .fold(f64::MIN, f64::max)
-        })
-        .fold(f64::MIN, f64::max)
-}
-
-fn pearson(a: &[f64], b: &[f64]) -> f64 {
-    let n = a.len() as f64;
-    let (ma, mb) = (a.iter().sum::<f64>() / n, b.iter().sum::<f64>() / n);
-    let cov: f64 = a.iter().zip(b).map(|(x, y)| (x - ma) * (y - mb)).sum();
-    let va: f64 = a.iter().map(|x| (x - ma).powi(2)).sum();
-    let vb: f64 = b.iter().map(|y| (y - mb).powi(2)).sum();
-    if va == 0.0 || vb == 0.0 {
-        0.0
-    } else {
-        cov / (va.sqrt() * vb.sqrt())
-    }
+    say(
+        dir,
+        "Tell me about your approach. What is the time complexity of this solution?",
+        RATE,
+    )
 }
 
 fn capture(native_format: bool) {

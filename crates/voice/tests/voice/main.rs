@@ -6,6 +6,7 @@ use rehearse_core::error::Coded;
 use rehearse_fakes::openai::{FakeOpenAi, Record, Script};
 use rehearse_voice::interrupt::barge_in;
 use rehearse_voice::ledger::PlaybackLedger;
+use rehearse_voice::link::Link;
 use rehearse_voice::openai::{
     self, OpenAiRealtime, RealtimeConfig, RealtimeSender, TurnDetection, RATE,
 };
@@ -24,16 +25,14 @@ fn config(base_url: String) -> RealtimeConfig {
         voice: "marin".into(),
         transcription_model: "gpt-4o-mini-transcribe".into(),
         turn_detection: TurnDetection::default(),
+        heartbeat: openai::HEARTBEAT,
     }
 }
 
 fn script(interrupt_after_ms: Option<u64>) -> Script {
     Script {
-        key: KEY.into(),
-        model: MODEL.into(),
-        speech_after_ms: 200,
-        reply_ms: 2000,
         interrupt_after_ms,
+        ..Script::new(KEY, MODEL)
     }
 }
 
@@ -108,7 +107,7 @@ async fn turn(fake: &FakeOpenAi, done: impl Fn(&VoiceEvent) -> bool) -> (Vec<Voi
             VoiceEvent::SpeechStarted => {
                 let mut o = out.lock().expect("output");
                 o.catch_up();
-                if let Some(cut) = barge_in(&mut o.ledger, &link.sender) {
+                if let Some(cut) = barge_in(o.ledger.flush(), &link.sender) {
                     let stop = done(&cut);
                     events.push(cut);
                     if stop {
@@ -165,7 +164,7 @@ async fn a_turn_is_heard_transcribed_and_answered_with_usage() {
         record.appended_ms
     );
     assert!(events.contains(&VoiceEvent::SpeechStarted));
-    assert!(events.iter().any(|e| matches!(e, VoiceEvent::CandidateText { text, done: true, .. } if text == "Can I assume the input is sorted?")));
+    assert!(events.iter().any(|e| matches!(e, VoiceEvent::CandidateText { text, done: true, .. } if text == "Candidate turn 1.")));
     let audio: usize = events
         .iter()
         .map(|e| match e {
@@ -174,7 +173,7 @@ async fn a_turn_is_heard_transcribed_and_answered_with_usage() {
         })
         .sum();
     assert_eq!(pcm::ms(audio, RATE), 2000, "the whole reply arrived");
-    assert!(events.iter().any(|e| matches!(e, VoiceEvent::InterviewerText { text, done: true, .. } if text == "Yes, you can assume it is sorted.")));
+    assert!(events.iter().any(|e| matches!(e, VoiceEvent::InterviewerText { text, done: true, .. } if text == "This is reply 1 number 1.")));
     let usage = events
         .iter()
         .find_map(|e| match e {
@@ -297,3 +296,4 @@ async fn code_reaches_the_provider_framed_as_data() {
 }
 
 mod audio;
+mod interview;

@@ -1,0 +1,598 @@
+//! A voice interview, end to end: the candidate's frames go through the echo gate (and mute,
+//! push-to-talk) to the provider; the interviewer's audio goes to the playback queue; speech
+//! over the interviewer stops it at once and truncates the reply at what was heard; lines are
+//! handed to the [`Host`] (which stores them) as they complete; the interviewer's hint tool is
+//! answered by the host (which counts the hint); code reaches the interviewer at most every
+//! few seconds, run results at once; a dropped connection is retried with backoff and resumed
+//! with a summary of the conversation; the host hears about levels, speaking, latency and cost.
+
+pub mod cost;
+pub mod gate;
+pub mod transcript;
+
+use crate::audio::duplex::AudioEvent;
+use crate::audio::playback::Playback;
+use crate::interrupt::barge_in;
+use crate::link::{Connection, Provider, Resume, HINT_TOOL};
+use crate::{pcm, Usage, VoiceError, VoiceEvent};
+use cost::Prices;
+use gate::{Gate, Pass, SpeakerMode};
+use rehearse_core::session::Speaker;
+use serde::Serialize;
+use std::time::{Duration, Instant};
+use tokio::sync::mpsc::UnboundedReceiver;
+use transcript::{Heard, Replies};
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub speaker_mode: SpeakerMode,
+    pub push_to_talk: bool,
+    /// The latest code reaches the interviewer at most this often.
+    pub code_every: Duration,
+    pub prices: Prices,
+    /// Reconnection attempts after a drop, the first after `backoff`, each next twice later.
+    pub retries: u32,
+    pub backoff: Duration,
+    /// Receives when each frame sent was captured (for the benchmark).
+    pub frame_times: Option<std::sync::mpsc::Sender<Instant>>,
+}
+
+impl Options {
+    pub fn new(prices: Prices) -> Options {
+        Options {
+            speaker_mode: SpeakerMode::Headphones,
+            push_to_talk: false,
+            code_every: Duration::from_secs(10),
+            prices,
+            retries: 5,
+            backoff: Duration::from_millis(500),
+            frame_times: None,
+        }
+    }
+}
+
+/// What the candidate (the UI, the terminal) asks of the interview.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Mute(bool),
+    /// Push-to-talk on or off; with it on, only frames while talking are sent.
+    PushToTalk(bool),
+    Talk(bool),
+    /// A typed message.
+    Say(String),
+    /// The candidate's code, already framed as data; sent rate-limited.
+    Code(String),
+    /// Something to tell the interviewer at once (a run's results, the time), framed.
+    Context(String),
+    End,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkState {
+    Connecting,
+    Live,
+    Reconnecting,
+    /// Every retry failed; typing is offered.
+    Lost,
+}
+
+/// What the host shows, stores and prints.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LiveEvent {
+    Connection {
+        state: LinkState,
+        detail: String,
+    },
+    Level(f32),
+    /// The interviewer is (or stopped being) audible.
+    Speaking(bool),
+    /// A line still being said or transcribed.
+    Partial {
+        speaker: Speaker,
+        text: String,
+    },
+    /// A complete line, for the transcript.
+    Line {
+        speaker: Speaker,
+        text: String,
+        truncated: bool,
+    },
+    Interrupted {
+        played_ms: u64,
+    },
+    /// End of the candidate's speech → first interviewer audio played.
+    Latency {
+        last_ms: u64,
+        p50_ms: u64,
+    },
+    Cost {
+        usage: Usage,
+        usd: f64,
+    },
+    Hint {
+        text: String,
+    },
+    OfferTyping {
+        reason: String,
+    },
+    Notice {
+        code: String,
+        message: String,
+    },
+}
+
+/// The interview's owner: stores lines, counts hints, shows the rest.
+pub trait Host: Send {
+    fn event(&mut self, event: LiveEvent);
+    /// The next hint, counted as used; Err with a sentence when there is none.
+    fn hint(&mut self) -> Result<String, String>;
+}
+
+/// How the interview went, when it ends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub latency_p50_ms: Option<u64>,
+    pub usage: Usage,
+    pub usd: f64,
+    pub reconnects: u32,
+}
+
+/// The interview's state between events.
+struct Driver<'a> {
+    provider: &'a dyn Provider,
+    host: &'a mut dyn Host,
+    playback: Playback,
+    opts: Options,
+    gate: Gate,
+    replies: Replies,
+    said: Vec<(Speaker, String)>,
+    muted: bool,
+    talking: bool,
+    speaking: bool,
+    code: Option<String>,
+    code_sent: Instant,
+    turn_end: Option<Instant>,
+    latencies: Vec<(Instant, u64)>,
+    typing_offered: bool,
+    usage: Usage,
+    reconnects: u32,
+}
+
+/// Runs the interview until [`Command::End`] (or the commands' sender is dropped). Fails only
+/// when the first connection cannot be made; later drops are retried.
+pub async fn run(
+    provider: &dyn Provider,
+    host: &mut dyn Host,
+    playback: Playback,
+    mut audio: UnboundedReceiver<AudioEvent>,
+    mut commands: UnboundedReceiver<Command>,
+    opts: Options,
+) -> Result<Outcome, VoiceError> {
+    host.event(LiveEvent::Connection {
+        state: LinkState::Connecting,
+        detail: format!("Connecting to {}…", provider.name()),
+    });
+    let first = provider.connect(&Resume::default()).await?;
+    let mut d = Driver {
+        provider,
+        host,
+        playback,
+        gate: Gate::new(opts.speaker_mode),
+        talking: false,
+        opts,
+        replies: Replies::default(),
+        said: Vec::new(),
+        muted: false,
+        speaking: false,
+        code: None,
+        code_sent: Instant::now() - Duration::from_secs(3600),
+        turn_end: None,
+        latencies: Vec::new(),
+        typing_offered: false,
+        usage: Usage::default(),
+        reconnects: 0,
+    };
+    d.live(0);
+    let mut conn = Some(first);
+    let mut tick = tokio::time::interval(Duration::from_millis(10));
+    loop {
+        tokio::select! {
+            event = next_event(&mut conn) => match event {
+                Some(VoiceEvent::Closed { reason }) => conn = d.reconnect(&reason, &mut commands).await,
+                None => conn = d.reconnect("the connection ended", &mut commands).await,
+                Some(e) => d.on_event(e, conn.as_ref()),
+            },
+            a = audio.recv() => match a {
+                Some(a) => d.on_audio(a, conn.as_ref()),
+                None => d.host.event(LiveEvent::Notice {
+                    code: "no_microphone".into(),
+                    message: "The audio stopped. You can go on by typing.".into(),
+                }),
+            },
+            c = commands.recv() => match c {
+                None | Some(Command::End) => break,
+                Some(Command::Say(text)) if conn.is_none() => {
+                    conn = d.retry_now().await;
+                    d.on_command(Command::Say(text), conn.as_ref());
+                }
+                Some(c) => d.on_command(c, conn.as_ref()),
+            },
+            _ = tick.tick() => d.on_tick(conn.as_ref()),
+        }
+    }
+    Ok(d.finish(conn))
+}
+
+async fn next_event(conn: &mut Option<Connection>) -> Option<VoiceEvent> {
+    match conn {
+        Some(c) => c.events.recv().await,
+        None => std::future::pending().await,
+    }
+}
+
+impl Driver<'_> {
+    fn live(&mut self, attempt: u32) {
+        let detail = if attempt == 0 {
+            format!("Connected to {}.", self.provider.name())
+        } else {
+            format!(
+                "Reconnected to {} (attempt {attempt}).",
+                self.provider.name()
+            )
+        };
+        self.host.event(LiveEvent::Connection {
+            state: LinkState::Live,
+            detail,
+        });
+    }
+
+    fn line(&mut self, speaker: Speaker, heard: Heard) {
+        self.said.push((speaker, heard.text.clone()));
+        self.host.event(LiveEvent::Line {
+            speaker,
+            text: heard.text,
+            truncated: heard.truncated,
+        });
+    }
+
+    fn interrupt(&mut self, conn: Option<&Connection>) {
+        let cut = self.playback.flush();
+        let Some(conn) = conn else { return };
+        if let Some(VoiceEvent::Interrupted { item_id, played_ms }) =
+            barge_in(cut, conn.link.as_ref())
+        {
+            self.host.event(LiveEvent::Interrupted { played_ms });
+            if let Some(h) = self.replies.cut(&item_id, played_ms) {
+                self.line(Speaker::Interviewer, h);
+            }
+        }
+    }
+
+    fn on_event(&mut self, e: VoiceEvent, conn: Option<&Connection>) {
+        match e {
+            VoiceEvent::Ready => {}
+            VoiceEvent::SpeechStarted => {
+                self.turn_end = None;
+                if self.playback.is_playing() {
+                    self.interrupt(conn);
+                }
+            }
+            VoiceEvent::SpeechStopped => self.turn_end = Some(Instant::now()),
+            VoiceEvent::CandidateText { text, done, .. } => {
+                if !done {
+                    self.host.event(LiveEvent::Partial {
+                        speaker: Speaker::Candidate,
+                        text,
+                    });
+                } else if !text.trim().is_empty() {
+                    let text = text.trim().to_string();
+                    self.line(
+                        Speaker::Candidate,
+                        Heard {
+                            text,
+                            truncated: false,
+                        },
+                    );
+                }
+            }
+            VoiceEvent::InterviewerAudio { item_id, samples } => {
+                let ms = pcm::ms(samples.len(), self.provider.output_rate());
+                if self.replies.audio(&item_id, ms) {
+                    self.playback.play(&item_id, &samples);
+                }
+            }
+            VoiceEvent::InterviewerText {
+                item_id,
+                text,
+                done,
+            } => {
+                if let Some(text) = self.replies.text(&item_id, &text, done) {
+                    self.host.event(LiveEvent::Partial {
+                        speaker: Speaker::Interviewer,
+                        text,
+                    });
+                }
+            }
+            VoiceEvent::ToolCall { call_id, name } => {
+                let Some(conn) = conn else { return };
+                let output = if name == HINT_TOOL {
+                    match self.host.hint() {
+                        Ok(text) => {
+                            self.host.event(LiveEvent::Hint { text: text.clone() });
+                            serde_json::json!({ "hint": text })
+                        }
+                        Err(message) => serde_json::json!({ "error": message }),
+                    }
+                } else {
+                    serde_json::json!({ "error": format!("there is no tool named {name}") })
+                };
+                conn.link.tool_result(&call_id, &name, &output.to_string());
+            }
+            VoiceEvent::ResponseDone { usage, .. } => {
+                self.usage.add(&usage);
+                self.host.event(LiveEvent::Cost {
+                    usage: self.usage.clone(),
+                    usd: self.opts.prices.cost(&self.usage),
+                });
+            }
+            VoiceEvent::Interrupted { .. } | VoiceEvent::RateLimits(_) => {}
+            VoiceEvent::ProviderError { code, message } => {
+                tracing::warn!(%code, %message, "the voice provider reported an error");
+                self.host.event(LiveEvent::Notice {
+                    code: "provider_error".into(),
+                    message: format!("The interviewer's provider reported: {message} ({code})"),
+                });
+            }
+            VoiceEvent::Closed { .. } => {}
+        }
+    }
+
+    fn on_audio(&mut self, a: AudioEvent, conn: Option<&Connection>) {
+        match a {
+            AudioEvent::Level(level) => self.host.event(LiveEvent::Level(level)),
+            AudioEvent::Frame(frame, at) => {
+                let open = !self.muted && (!self.opts.push_to_talk || self.talking);
+                // Frames that waited out a reconnect are stale: the moment has passed.
+                if !open || at.elapsed() > Duration::from_millis(500) {
+                    return;
+                }
+                let frames = match self.gate.pass(frame, self.playback.is_playing()) {
+                    Pass::Hold => return,
+                    Pass::Send(f) => f,
+                    Pass::BargeIn(f) => {
+                        self.interrupt(conn);
+                        f
+                    }
+                };
+                let Some(conn) = conn else { return };
+                for f in frames {
+                    conn.link.append(&f);
+                }
+                if let Some(times) = &self.opts.frame_times {
+                    let _ = times.send(at);
+                }
+            }
+            AudioEvent::Switched { reason, now_using } => self.host.event(LiveEvent::Notice {
+                code: "microphone_switched".into(),
+                message: format!(
+                    "The microphone stopped ({reason}); now using {now_using}. Choose another in Settings."
+                ),
+            }),
+            AudioEvent::MicrophoneLost(reason) => self.host.event(LiveEvent::Notice {
+                code: "no_microphone".into(),
+                message: format!(
+                    "The microphone stopped ({reason}) and no other could be opened. Connect one, or go on by typing."
+                ),
+            }),
+        }
+    }
+
+    fn on_command(&mut self, c: Command, conn: Option<&Connection>) {
+        match c {
+            Command::Mute(m) => self.muted = m,
+            Command::PushToTalk(on) => self.opts.push_to_talk = on,
+            Command::Talk(t) => {
+                self.talking = t;
+                if t && self.playback.is_playing() {
+                    self.interrupt(conn);
+                }
+            }
+            Command::Code(text) => self.code = Some(text),
+            Command::Context(text) => {
+                if let Some(c) = conn {
+                    c.link.context(&text);
+                }
+            }
+            Command::Say(text) => {
+                let Some(c) = conn else {
+                    return self.host.event(LiveEvent::Notice {
+                        code: "voice_closed".into(),
+                        message: "The interviewer cannot be reached; your message was not sent. Check your network and try again.".into(),
+                    });
+                };
+                if self.playback.is_playing() {
+                    self.interrupt(conn);
+                }
+                c.link.say(&text);
+                self.turn_end = Some(Instant::now());
+                self.line(
+                    Speaker::Candidate,
+                    Heard {
+                        text,
+                        truncated: false,
+                    },
+                );
+            }
+            Command::End => {}
+        }
+    }
+
+    fn on_tick(&mut self, conn: Option<&Connection>) {
+        let playback = self.playback.clone();
+        for h in self.replies.heard(|item| playback.played_ms(item)) {
+            self.line(Speaker::Interviewer, h);
+        }
+        let playing = self.playback.is_playing();
+        if playing != self.speaking {
+            self.speaking = playing;
+            self.host.event(LiveEvent::Speaking(playing));
+        }
+        if let (Some(end), Some((_, started))) = (self.turn_end, self.playback.last_started()) {
+            if started > end {
+                self.turn_end = None;
+                self.latency(started.duration_since(end).as_millis() as u64);
+            }
+        }
+        if let (Some(c), true) = (conn, self.code_sent.elapsed() >= self.opts.code_every) {
+            if let Some(code) = self.code.take() {
+                c.link.context(&code);
+                self.code_sent = Instant::now();
+            }
+        }
+    }
+
+    fn latency(&mut self, ms: u64) {
+        let now = Instant::now();
+        self.latencies.push((now, ms));
+        let p50 = p50(&self.latencies);
+        self.host.event(LiveEvent::Latency {
+            last_ms: ms,
+            p50_ms: p50.unwrap_or(ms),
+        });
+        let recent: Vec<u64> = self
+            .latencies
+            .iter()
+            .filter(|(t, _)| now.duration_since(*t) <= Duration::from_secs(30))
+            .map(|(_, ms)| *ms)
+            .collect();
+        if !self.typing_offered && recent.len() >= 2 && recent.iter().all(|&ms| ms > 800) {
+            self.typing_offered = true;
+            self.host.event(LiveEvent::OfferTyping {
+                reason: "The interviewer has been slow to answer (over 800 ms) for the last 30 seconds. You can type your answers instead; they go over the same connection.".into(),
+            });
+        }
+    }
+
+    /// The conversation so far, compact, for a resumed connection.
+    fn summary(&self) -> Option<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut size = 0;
+        let playing = self
+            .replies
+            .still_playing()
+            .map(|t| (Speaker::Interviewer, t.to_string()));
+        let said: Vec<(Speaker, String)> = self.said.iter().cloned().chain(playing).collect();
+        for (who, text) in said.iter().rev() {
+            let who = match who {
+                Speaker::Candidate => "Candidate",
+                Speaker::Interviewer => "Interviewer",
+                Speaker::System => "Note",
+            };
+            let text: String = text.chars().take(300).collect();
+            size += text.len();
+            if size > 6000 || lines.len() >= 30 {
+                break;
+            }
+            lines.push(format!("{who}: {text}"));
+        }
+        lines.reverse();
+        (!lines.is_empty()).then(|| lines.join("\n"))
+    }
+
+    /// Closes what was said on the dropped connection, then retries with backoff. None after
+    /// the last attempt failed: typing is offered and a typed message retries once more.
+    async fn reconnect(
+        &mut self,
+        reason: &str,
+        commands: &mut UnboundedReceiver<Command>,
+    ) -> Option<Connection> {
+        tracing::warn!(%reason, "the voice connection dropped");
+        self.replies.dropped();
+        self.turn_end = None;
+        let mut wait = self.opts.backoff;
+        for attempt in 1..=self.opts.retries {
+            self.host.event(LiveEvent::Connection {
+                state: LinkState::Reconnecting,
+                detail: format!(
+                    "The connection dropped ({reason}). Reconnecting (attempt {attempt} of {})…",
+                    self.opts.retries
+                ),
+            });
+            let sleep = tokio::time::sleep(wait);
+            tokio::pin!(sleep);
+            loop {
+                tokio::select! {
+                    _ = &mut sleep => break,
+                    c = commands.recv() => match c {
+                        None | Some(Command::End) => return None,
+                        Some(c) => self.on_command(c, None),
+                    },
+                }
+            }
+            wait *= 2;
+            if let Some(c) = self.connect_resumed().await {
+                self.reconnects += 1;
+                self.live(attempt);
+                return Some(c);
+            }
+        }
+        self.host.event(LiveEvent::Connection {
+            state: LinkState::Lost,
+            detail: format!(
+                "The interviewer could not be reached after {} attempts ({reason}).",
+                self.opts.retries
+            ),
+        });
+        self.host.event(LiveEvent::OfferTyping {
+            reason: "The voice connection is lost. Type to go on: each message tries to reconnect."
+                .into(),
+        });
+        None
+    }
+
+    async fn connect_resumed(&mut self) -> Option<Connection> {
+        let resume = Resume {
+            summary: self.summary(),
+            handle: None,
+        };
+        match tokio::time::timeout(Duration::from_secs(10), self.provider.connect(&resume)).await {
+            Ok(Ok(c)) => Some(c),
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e, "reconnect failed");
+                None
+            }
+            Err(_) => None,
+        }
+    }
+
+    async fn retry_now(&mut self) -> Option<Connection> {
+        let c = self.connect_resumed().await?;
+        self.reconnects += 1;
+        self.live(self.reconnects);
+        Some(c)
+    }
+
+    fn finish(mut self, conn: Option<Connection>) -> Outcome {
+        let playback = self.playback.clone();
+        for h in self.replies.close_all(|item| playback.played_ms(item)) {
+            self.line(Speaker::Interviewer, h);
+        }
+        playback.flush();
+        if let Some(c) = conn {
+            c.link.close();
+        }
+        Outcome {
+            latency_p50_ms: p50(&self.latencies),
+            usd: self.opts.prices.cost(&self.usage),
+            usage: self.usage,
+            reconnects: self.reconnects,
+        }
+    }
+}
+
+fn p50(samples: &[(Instant, u64)]) -> Option<u64> {
+    let mut v: Vec<u64> = samples.iter().map(|(_, ms)| *ms).collect();
+    v.sort_unstable();
+    v.get(v.len() / 2).copied()
+}
