@@ -9,6 +9,10 @@ pub enum AppError {
     Sandbox(#[from] rehearse_sandbox::SandboxError),
     #[error(transparent)]
     Secrets(#[from] rehearse_secrets::SecretsError),
+    #[error(transparent)]
+    Voice(#[from] rehearse_voice::VoiceError),
+    #[error(transparent)]
+    Audio(#[from] rehearse_voice::audio::AudioError),
     #[error("{0}")]
     InvalidInput(String),
     #[error("Session {0} has ended; `rehearse sessions show {0}` shows its report.")]
@@ -23,6 +27,8 @@ impl Coded for AppError {
             AppError::Store(e) => e.code(),
             AppError::Sandbox(e) => e.code(),
             AppError::Secrets(e) => e.code(),
+            AppError::Voice(e) => e.code(),
+            AppError::Audio(e) => e.code(),
             AppError::InvalidInput(_) => "invalid_input",
             AppError::SessionOver(_) => "session_over",
             AppError::UnknownLanguage(_) => "unknown_language",

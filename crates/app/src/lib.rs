@@ -11,6 +11,7 @@ pub mod progress;
 pub mod providers;
 pub mod sandbox;
 pub mod session;
+pub mod voice;
 
 pub use doctor::Check;
 pub use error::AppError;

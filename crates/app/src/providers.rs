@@ -8,10 +8,19 @@ use rehearse_secrets::Provider;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// `[providers.<id>]` in config.toml.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ProviderSection {
-    base_url: Option<String>,
+pub struct ProviderSection {
+    pub base_url: Option<String>,
+    /// The realtime model (voice interviews).
+    pub model: Option<String>,
+    /// The interviewer's voice.
+    pub voice: Option<String>,
+    /// The model that transcribes the candidate (OpenAI).
+    pub transcription_model: Option<String>,
+    /// US dollars per million tokens, for the running cost estimate.
+    pub prices: Option<rehearse_voice::interview::cost::Prices>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -24,6 +33,7 @@ struct ConfigFile {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Endpoints {
     urls: BTreeMap<&'static str, String>,
+    sections: BTreeMap<String, ProviderSection>,
 }
 
 impl Endpoints {
@@ -49,6 +59,11 @@ impl Endpoints {
     /// endpoint nobody configured.
     pub fn base_url(&self, p: Provider) -> Option<&str> {
         self.urls.get(p.id()).map(String::as_str)
+    }
+
+    /// The provider's section of config.toml (empty when there is none).
+    pub fn section(&self, p: Provider) -> ProviderSection {
+        self.sections.get(p.id()).cloned().unwrap_or_default()
     }
 
     /// `toml`: config.toml's text; `compatible`: the URL from the settings page.
@@ -86,7 +101,10 @@ impl Endpoints {
                 urls.insert(p.id(), url);
             }
         }
-        Ok(Endpoints { urls })
+        Ok(Endpoints {
+            urls,
+            sections: file.providers,
+        })
     }
 }
 

@@ -1,6 +1,7 @@
 //! `rehearse`: the same use-cases as the desktop app, headless. Human text by default,
 //! stable JSON with `--json`; errors as `{code, message}` and a non-zero exit code.
 
+mod interview;
 mod keys;
 mod output;
 mod problems;
@@ -39,6 +40,8 @@ enum Command {
         #[command(subcommand)]
         command: session::SessionCommand,
     },
+    /// Hold a voice interview in the terminal: live transcript, code file watched, runs by key.
+    Interview(interview::InterviewArgs),
     /// Past sessions: list, show, delete.
     Sessions {
         #[command(subcommand)]
@@ -66,6 +69,7 @@ fn main() -> ExitCode {
         Command::Run(args) => sandbox::run(args),
         Command::Exec(args) => sandbox::exec(args),
         Command::Session { command } => session::run(command),
+        Command::Interview(args) => interview::run(args),
         Command::Sessions { command } => session::sessions(command),
         Command::Keys { command } => keys::run(command),
         Command::Doctor { json } => doctor(&paths, json),

@@ -234,7 +234,7 @@ pub fn run(cmd: SessionCommand) -> Result<ExitCode, CliError> {
 
 /// The evaluation as documented in docs/cli.md: `overall`, `recommendation`, and
 /// `dimensions` keyed by name, each `{score, weight, assessed, evidence}`.
-fn print_evaluation(ev: &Evaluation, json: bool) -> Result<(), CliError> {
+pub fn print_evaluation(ev: &Evaluation, json: bool) -> Result<(), CliError> {
     if json {
         print_json(ev)
     } else {
@@ -293,9 +293,10 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
             let state = app.session_state(&id).map_err(|e| fail(json)(&e))?;
             let timeline = app.store.timeline(&id).map_err(|e| fail(json)(&e))?;
             let evaluations = app.store.evaluations(&id).map_err(|e| fail(json)(&e))?;
+            let transcript = app.store.transcript(&id).map_err(|e| fail(json)(&e))?;
             if json {
                 print_json(
-                    &serde_json::json!({ "session": state.session, "timeline": timeline, "evaluation": evaluations.first() }),
+                    &serde_json::json!({ "session": state.session, "timeline": timeline, "transcript": transcript, "evaluation": evaluations.first() }),
                 )?;
             } else {
                 println!(
@@ -309,6 +310,17 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
                         "  [{}] {}",
                         rehearse_core::evaluate::clock(t.at_ms),
                         serde_json::to_string(&t.event).unwrap_or_default()
+                    );
+                }
+                if !transcript.is_empty() {
+                    println!("\nTranscript:");
+                }
+                for line in &transcript {
+                    println!(
+                        "  [{}] {:?}: {}",
+                        rehearse_core::evaluate::clock(line.at_ms),
+                        line.speaker,
+                        line.text
                     );
                 }
                 if let Some(ev) = evaluations.first() {

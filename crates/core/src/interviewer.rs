@@ -6,11 +6,15 @@
 use crate::problem::{Difficulty, Problem};
 use crate::run::{RunReport, Verdict};
 use crate::Language;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// How experienced the candidate says they are; the interviewer pitches its questions to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
 pub enum Level {
     Junior,
+    #[default]
     Mid,
     Senior,
 }

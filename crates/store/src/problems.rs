@@ -223,6 +223,26 @@ impl Store {
     }
 
     /// The problem's signature, for generating starter code.
+    /// What the interviewer is told beyond the candidate's view: the hints in order and the
+    /// follow-up questions (never solutions or hidden tests).
+    pub fn interviewer_notes(&self, slug: &str) -> Result<(Vec<String>, Vec<String>)> {
+        self.with(|c| {
+            let found: Option<(String, String)> = c
+                .query_row(
+                    "SELECT hints, follow_ups FROM problems WHERE slug = ?1",
+                    [slug],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let (hints, follow_ups) = found.ok_or_else(|| not_found(slug))?;
+            let parse = |t: &str| {
+                serde_json::from_str::<Vec<String>>(t)
+                    .map_err(|e| StoreError::Invalid(e.to_string()))
+            };
+            Ok((parse(&hints)?, parse(&follow_ups)?))
+        })
+    }
+
     pub fn signature(&self, slug: &str) -> Result<rehearse_core::Signature> {
         let text: Option<String> = self.with(|c| {
             Ok(c.query_row(

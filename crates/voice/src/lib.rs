@@ -66,7 +66,7 @@ pub enum VoiceEvent {
     },
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Usage {
     pub input_tokens: u64,
     pub output_tokens: u64,

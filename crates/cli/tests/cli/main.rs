@@ -410,5 +410,6 @@ fn exec_runs_a_program_with_stdin() {
     assert_eq!(report["status"], "time_limit_exceeded");
 }
 
+mod interview;
 mod keys;
 mod sessions;

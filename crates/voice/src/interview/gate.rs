@@ -5,18 +5,8 @@
 //! the gate, stops the interviewer, and is heard from the start of those frames.
 
 use crate::pcm;
-use serde::{Deserialize, Serialize};
+pub use rehearse_core::settings::SpeakerMode;
 use std::collections::VecDeque;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SpeakerMode {
-    /// Full duplex: the provider's own voice detection handles interruptions.
-    #[default]
-    Headphones,
-    /// Half duplex with energy-based barge-in.
-    Speakers,
-}
 
 /// What to do with a microphone frame.
 #[derive(Debug, Clone, PartialEq)]

@@ -78,15 +78,20 @@ pub enum LinkState {
 }
 
 /// What the host shows, stores and prints.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LiveEvent {
     Connection {
         state: LinkState,
         detail: String,
     },
-    Level(f32),
+    Level {
+        rms: f32,
+    },
     /// The interviewer is (or stopped being) audible.
-    Speaking(bool),
+    Speaking {
+        on: bool,
+    },
     /// A line still being said or transcribed.
     Partial {
         speaker: Speaker,
@@ -130,7 +135,7 @@ pub trait Host: Send {
 }
 
 /// How the interview went, when it ends.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {
     pub latency_p50_ms: Option<u64>,
     pub usage: Usage,
@@ -350,7 +355,7 @@ impl Driver<'_> {
 
     fn on_audio(&mut self, a: AudioEvent, conn: Option<&Connection>) {
         match a {
-            AudioEvent::Level(level) => self.host.event(LiveEvent::Level(level)),
+            AudioEvent::Level(level) => self.host.event(LiveEvent::Level { rms: level }),
             AudioEvent::Frame(frame, at) => {
                 let open = !self.muted && (!self.opts.push_to_talk || self.talking);
                 // Frames that waited out a reconnect are stale: the moment has passed.
@@ -436,7 +441,7 @@ impl Driver<'_> {
         let playing = self.playback.is_playing();
         if playing != self.speaking {
             self.speaking = playing;
-            self.host.event(LiveEvent::Speaking(playing));
+            self.host.event(LiveEvent::Speaking { on: playing });
         }
         if let (Some(end), Some((_, started))) = (self.turn_end, self.playback.last_started()) {
             if started > end {

@@ -256,10 +256,12 @@ async fn turns_hints_code_and_a_dropped_connection_leave_a_whole_transcript_asyn
     assert_eq!(outcome.reconnects, 1);
     assert!(outcome.latency_p50_ms.is_some(), "latency was measured");
     assert!(outcome.usd > 0.0, "cost from reported usage");
-    assert!(r.seen.any(|e| matches!(e, LiveEvent::Speaking(true))));
     assert!(r
         .seen
-        .any(|e| matches!(e, LiveEvent::Level(l) if *l > 0.02)));
+        .any(|e| matches!(e, LiveEvent::Speaking { on: true })));
+    assert!(r
+        .seen
+        .any(|e| matches!(e, LiveEvent::Level { rms } if *rms > 0.02)));
 }
 
 #[test]
@@ -286,7 +288,7 @@ async fn speaking_over_the_interviewer_stops_it_and_keeps_only_what_was_heard_as
     speak(&r.candidate).await;
     r.seen
         .wait("the interviewer speaking", |e| {
-            matches!(e, LiveEvent::Speaking(true))
+            matches!(e, LiveEvent::Speaking { on: true })
         })
         .await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
