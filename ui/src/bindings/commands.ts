@@ -25,6 +25,7 @@ import type { KeysView } from "./KeysView";
 import type { Language } from "./Language";
 import type { LanguageInfo } from "./LanguageInfo";
 import type { LayerProgress } from "./LayerProgress";
+import type { Level } from "./Level";
 import type { LibraryCounts } from "./LibraryCounts";
 import type { LibraryPage } from "./LibraryPage";
 import type { NextProblem } from "./NextProblem";
@@ -55,11 +56,14 @@ import type { SessionTick } from "./SessionTick";
 import type { Settings } from "./Settings";
 import type { Snapshot } from "./Snapshot";
 import type { SnapshotKind } from "./SnapshotKind";
+import type { SpeakerMode } from "./SpeakerMode";
 import type { StartSession } from "./StartSession";
 import type { TestResult } from "./TestResult";
 import type { Theme } from "./Theme";
 import type { TimelineEntry } from "./TimelineEntry";
 import type { Verdict } from "./Verdict";
+import type { VoiceProvider } from "./VoiceProvider";
+import type { VoiceSettings } from "./VoiceSettings";
 
 export type {
   AppInfo,
@@ -86,6 +90,7 @@ export type {
   Language,
   LanguageInfo,
   LayerProgress,
+  Level,
   LibraryCounts,
   LibraryPage,
   NextProblem,
@@ -116,11 +121,14 @@ export type {
   Settings,
   Snapshot,
   SnapshotKind,
+  SpeakerMode,
   StartSession,
   TestResult,
   Theme,
   TimelineEntry,
   Verdict,
+  VoiceProvider,
+  VoiceSettings,
 };
 
 /** Version, data folder, and anything the user must be told at start. */
