@@ -24,7 +24,14 @@ export type Route =
   | { view: "history" }
   | { view: "replay"; id: string; at?: number };
 
-const DEFAULT_SETTINGS: Settings = { theme: "system", default_language: "python", images: {}, transcript_retention_days: 90, compatible_base_url: "" };
+const DEFAULT_SETTINGS: Settings = {
+  theme: "system",
+  default_language: "python",
+  images: {},
+  transcript_retention_days: 90,
+  compatible_base_url: "",
+  voice: { provider: "openai", speaker_mode: null, input_device: null, output_device: null, push_to_talk: false, level: "mid" },
+};
 
 /** The view a URL fragment opens at start (`#history`, `#settings`); the library otherwise. */
 function initialRoute(): Route {

@@ -1,6 +1,6 @@
 //! `cargo xtask bench`: library search latency, app start to library rendered, the
 //! memory of the app's process tree, the sandbox's speed, session storage, and the history
-//! view over 1,000 sessions. Figures go to docs/performance.md by hand.
+//! view over 1,000 sessions, and the voice pipeline. Figures go to docs/performance.md by hand.
 
 use crate::bundle;
 use crate::e2e;
@@ -16,13 +16,15 @@ pub fn run(which: &str) -> Result {
         "sandbox" => sandbox(),
         "sessions" => sessions(),
         "history" => history(),
+        "voice" => voice(),
         "all" => search()
             .and_then(|()| startup())
             .and_then(|()| sandbox())
             .and_then(|()| sessions())
-            .and_then(|()| history()),
+            .and_then(|()| history())
+            .and_then(|()| voice()),
         other => Err(format!(
-            "unknown benchmark `{other}`; use search, startup, sandbox, sessions, history or all"
+            "unknown benchmark `{other}`; use search, startup, sandbox, sessions, history, voice or all"
         )),
     }
 }
@@ -30,6 +32,13 @@ pub fn run(which: &str) -> Result {
 fn search() -> Result {
     step("library search latency (release)");
     util::cargo(&["bench", "-p", "rehearse-store", "--bench", "search"])
+}
+
+/// The local voice pipeline on the headless sound server, against a fake Realtime server.
+fn voice() -> Result {
+    crate::audio::ensure_running()?;
+    step("voice pipeline: mic frame → wire, reply → output, interruption → flushed, CPU (release)");
+    util::cargo(&["bench", "-p", "rehearse-voice", "--bench", "voice"])
 }
 
 fn sessions() -> Result {

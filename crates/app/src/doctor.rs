@@ -2,6 +2,7 @@
 //! language's runner image.
 
 use crate::App;
+use rehearse_core::error::Coded;
 use rehearse_core::paths::Paths;
 use rehearse_core::run::RunnerInfo;
 use serde::Serialize;
@@ -55,6 +56,8 @@ pub async fn run(paths: &Paths) -> Report {
         Ok(app) => {
             checks.push(database(&app));
             checks.push(keychain(&app));
+            checks.extend(audio(&app));
+            checks.push(voice_provider(&app));
             sandbox(&app, &mut checks, &mut runners).await;
         }
         Err(e) => checks.push(Check::fail(
@@ -126,6 +129,66 @@ fn keychain(app: &App) -> Check {
                 error.map_or_else(|| "no keychain".to_string(), |e| e.message)
             ),
         ),
+    }
+}
+
+/// The microphone and output chosen in Settings (or the defaults) open.
+fn audio(app: &App) -> [Check; 2] {
+    use rehearse_voice::audio::capture::{CaptureOptions, Microphone};
+    use rehearse_voice::audio::playback::Speaker;
+    let voice = app.store.settings().map(|s| s.voice).unwrap_or_default();
+    let (tx, _rx) = std::sync::mpsc::channel();
+    let input = match Microphone::open(
+        &CaptureOptions {
+            device: voice.input_device.clone(),
+            rate: rehearse_voice::openai::RATE,
+            native_format: false,
+        },
+        tx,
+    ) {
+        Ok(m) => Check::ok(
+            "audio input",
+            format!(
+                "{} ({} Hz, {} channel(s))",
+                m.device_name, m.device_rate, m.device_channels
+            ),
+        ),
+        Err(e) => Check::fail("audio input", e.to_string()),
+    };
+    let output = match Speaker::open(voice.output_device.as_deref(), rehearse_voice::openai::RATE) {
+        Ok(s) => Check::ok("audio output", s.device_name.clone()),
+        Err(e) => Check::fail("audio output", e.to_string()),
+    };
+    [input, output]
+}
+
+/// The voice provider chosen in Settings answers at its base URL (with the key, when one is
+/// set: then the key is tested too).
+fn voice_provider(app: &App) -> Check {
+    use rehearse_core::settings::VoiceProvider;
+    use rehearse_secrets::Provider;
+    let which = app
+        .store
+        .settings()
+        .map(|s| s.voice.provider)
+        .unwrap_or_default();
+    let provider = match which {
+        VoiceProvider::Openai => Provider::Openai,
+        VoiceProvider::Gemini => Provider::Gemini,
+    };
+    let name = "voice provider";
+    let base = match app.endpoints() {
+        Ok(e) => e.base_url(provider).unwrap_or_default().to_string(),
+        Err(e) => return Check::fail(name, e.to_string()),
+    };
+    match app.check_key(provider) {
+        Ok(c) if c.ok => Check::ok(name, format!("{} at {base}: {} ({} ms)", provider.label(), c.message, c.latency_ms)),
+        Ok(c) => Check::fail(name, c.message),
+        Err(e) if e.code() == "no_key" => match crate::keys::agent().get(format!("{base}/models")).call() {
+            Ok(r) => Check::ok(name, format!("{} answers at {base} (HTTP {} without a key); no key is set, so voice interviews cannot start: `rehearse keys set {}` or the Settings page", provider.label(), r.status().as_u16(), provider.id())),
+            Err(e) => Check::fail(name, format!("Cannot reach {} at {base} ({e}): check your network or the base URL", provider.label())),
+        },
+        Err(e) => Check::fail(name, e.to_string()),
     }
 }
 

@@ -118,18 +118,23 @@ fn env_only(p: Provider) -> KeyStatus {
     }
 }
 
-fn request(provider: Provider, base: &str, key: &Secret) -> Result<(), (&'static str, String)> {
-    // The system's TLS library and trust store (corporate proxies' roots included).
+/// An HTTP client over the system's TLS library and trust store (corporate proxies' roots
+/// included) that returns every status as a response.
+pub(crate) fn agent() -> ureq::Agent {
     let tls = ureq::tls::TlsConfig::builder()
         .provider(ureq::tls::TlsProvider::NativeTls)
         .root_certs(ureq::tls::RootCerts::PlatformVerifier)
         .build();
-    let agent: ureq::Agent = ureq::Agent::config_builder()
+    ureq::Agent::config_builder()
         .tls_config(tls)
         .timeout_global(Some(CHECK_TIMEOUT))
         .http_status_as_error(false)
         .build()
-        .into();
+        .into()
+}
+
+fn request(provider: Provider, base: &str, key: &Secret) -> Result<(), (&'static str, String)> {
+    let agent = agent();
     let call = match provider {
         Provider::Openai | Provider::Compatible => agent
             .get(format!("{base}/models"))

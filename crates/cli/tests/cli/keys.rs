@@ -13,7 +13,7 @@ const KEY: &str = "sk-rehearse-test-key-0123456789-LEAKCHECK-9f2e";
 
 /// A provider that answers 200 to requests carrying `KEY` and 401 to any other, recording the
 /// request line and auth headers of each.
-fn fake_provider() -> (u16, Arc<Mutex<Vec<String>>>) {
+pub fn fake_provider() -> (u16, Arc<Mutex<Vec<String>>>) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("addr").port();
     let seen = Arc::new(Mutex::new(Vec::new()));

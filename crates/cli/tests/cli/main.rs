@@ -184,6 +184,14 @@ fn import_refuses_an_invalid_pack_with_a_line_per_issue() {
 #[test]
 fn doctor_reports_each_check() {
     let d = tempfile::tempdir().expect("temp");
+    // The voice provider's reachability, against a local endpoint (no internet here).
+    let (port, _) = keys::fake_provider();
+    std::fs::create_dir_all(d.path().join("config")).expect("config dir");
+    std::fs::write(
+        d.path().join("config/config.toml"),
+        format!("[providers.openai]\nbase_url = \"http://127.0.0.1:{port}/v1\"\n"),
+    )
+    .expect("config");
     let out = rehearse(d.path(), &["doctor"]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
@@ -199,7 +207,15 @@ fn doctor_reports_each_check() {
     let report = json(&rehearse(d.path(), &["doctor", "--json"]));
     let checks = report["checks"].as_array().expect("checks");
     assert!(checks.iter().all(|c| c["ok"] == true), "{report:#}");
-    for name in ["keychain", "docker", "image python", "image rust"] {
+    for name in [
+        "keychain",
+        "audio input",
+        "audio output",
+        "voice provider",
+        "docker",
+        "image python",
+        "image rust",
+    ] {
         assert!(
             checks.iter().any(|c| c["name"] == name),
             "{name} is checked"

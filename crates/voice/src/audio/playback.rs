@@ -51,10 +51,12 @@ impl Speaker {
         let device_name = describe(&dev).1;
         let builder = rodio::DeviceSinkBuilder::from_device(dev)
             .map_err(|e| AudioError::NoSpeaker(e.to_string()))?;
-        let sink = builder
+        let mut sink = builder
             .with_buffer_size(cpal::BufferSize::Fixed(512))
+            .with_error_callback(|e| tracing::debug!(error = %e, "audio output stream"))
             .open_stream()
             .map_err(|e| AudioError::NoSpeaker(e.to_string()))?;
+        sink.log_on_drop(false);
         let queue = Arc::new(Mutex::new(Queue {
             samples: VecDeque::new(),
             ledger: PlaybackLedger::new(rate),
