@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { appInfo, errorBody, libraryFacets, sessionAbandon, sessionResume, sessionStart, sessionsRecoverable, settingsGet, settingsSave } from "./api";
-import type { AppInfo, Difficulty, ErrorBody, Facets, Language, Session, Settings } from "./bindings/commands";
+import type { AppInfo, Difficulty, ErrorBody, Facets, Language, Session, Settings, InterviewerMode } from "./bindings/commands";
 import { ErrorBanner } from "./components/ErrorBanner";
 import { countdown } from "./lib/session";
 import { applyTheme } from "./lib/theme";
@@ -61,9 +61,9 @@ export function App() {
     sessionsRecoverable().then(setInterrupted, (e) => setError(errorBody(e)));
   }, []);
 
-  const startInterview = async (slug: string | null, language: Language, minutes: number, difficulty: Difficulty | null = null) => {
+  const startInterview = async (slug: string | null, language: Language, minutes: number, mode: InterviewerMode = "silent", difficulty: Difficulty | null = null) => {
     try {
-      const state = await sessionStart({ problem: slug, difficulty, category: null, language, minutes, mode: "silent" });
+      const state = await sessionStart({ problem: slug, difficulty, category: null, language, minutes, mode });
       setRoute({ view: "interview", id: state.session.id });
     } catch (e) {
       setError(errorBody(e));
@@ -165,7 +165,7 @@ export function App() {
           />
         )}
         {route.view === "interview" && editorViews && (
-          <editorViews.InterviewRoom key={route.id} id={route.id} facets={facets} onEnded={(id) => setRoute({ view: "report", id })} />
+          <editorViews.InterviewRoom key={route.id} id={route.id} facets={facets} settings={settings} onSettings={saveSettings} onEnded={(id) => setRoute({ view: "report", id })} />
         )}
         {route.view === "report" && (
           <ReportView key={route.id} id={route.id} onReplay={(id, at) => setRoute({ view: "replay", id, at })} onHistory={() => setRoute({ view: "history" })} />
@@ -173,7 +173,7 @@ export function App() {
         {route.view === "history" && (
           <HistoryView
             onOpen={(s) => setRoute(s.status === "active" ? { view: "interview", id: s.id } : { view: "report", id: s.id })}
-            onStart={(slug, difficulty) => startInterview(slug, settings.default_language, 45, difficulty)}
+            onStart={(slug, difficulty) => startInterview(slug, settings.default_language, 45, "silent", difficulty)}
           />
         )}
         {route.view === "replay" && <ReplayView key={`${route.id}:${route.at}`} id={route.id} at={route.at} onReport={(id) => setRoute({ view: "report", id })} />}

@@ -66,7 +66,7 @@ pub enum VoiceEvent {
     },
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct Usage {
     pub input_tokens: u64,
     pub output_tokens: u64,

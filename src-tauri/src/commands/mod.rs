@@ -7,6 +7,7 @@ mod library;
 mod sandbox;
 mod session;
 mod settings;
+mod voice;
 
 use crate::shell::Shell;
 use rehearse_core::ErrorBody;
@@ -34,6 +35,7 @@ fn err(e: impl Into<rehearse_app::AppError>) -> ErrorBody {
 pub const EVENTS: &[(&str, &str)] = &[
     ("sandbox-progress", "SandboxProgress"),
     ("session-tick", "SessionTick"),
+    ("voice-event", "LiveEvent"),
 ];
 
 /// One command as the TypeScript generator sees it.
@@ -79,6 +81,7 @@ macro_rules! commands {
             export_if_named::<ErrorBody>(cfg)?;
             export_if_named::<rehearse_core::run::SandboxProgress>(cfg)?;
             export_if_named::<session::SessionTick>(cfg)?;
+            export_if_named::<rehearse_voice::interview::LiveEvent>(cfg)?;
             Ok(())
         }
     };
@@ -138,6 +141,14 @@ commands! {
     key_remove(provider: rehearse_secrets::Provider) -> rehearse_secrets::KeyStatus => keys::remove;
     /// Tries the key in use with one cheap request to the provider.
     key_test(provider: rehearse_secrets::Provider) -> rehearse_app::keys::KeyCheck => keys::test;
+    /// The machine's microphones and audio outputs.
+    audio_devices() -> voice::AudioDevices => voice::devices;
+    /// Connects the voice interviewer of a session (the Settings provider unless one is given); returns once it is live. Its events arrive as `voice-event`.
+    voice_start(id: String, provider: Option<rehearse_core::settings::VoiceProvider>) -> () => voice::start;
+    /// Mute, push-to-talk, or a typed message, for the voice interview of a session.
+    voice_control(id: String, control: voice::VoiceControl) -> () => voice::control;
+    /// Disconnects the voice interviewer of a session.
+    voice_stop(id: String) -> () => voice::stop;
     /// Whether code can run: Docker's state (connecting again, for Retry) and each image.
     sandbox_status() -> sandbox::SandboxStatus => sandbox::status;
     /// Starts containers ahead of time for the language on screen.

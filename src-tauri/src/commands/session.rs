@@ -2,11 +2,13 @@ use super::{err, Ctx};
 use rehearse_app::session::{Autosaver, SessionState, StartSession};
 use rehearse_app::HintReveal;
 use rehearse_core::evaluate::Evaluation;
+use rehearse_core::interviewer::{code_context, run_context, time_note};
 use rehearse_core::now_ms;
 use rehearse_core::run::{RunMode, RunReport, SandboxProgress};
 use rehearse_core::session::{Session, SessionStatus, SnapshotKind};
 use rehearse_core::ErrorBody;
 use rehearse_store::{SessionQuery, Snapshot, TimelineEntry};
+use rehearse_voice::interview::Command;
 use serde::Serialize;
 use std::sync::{Arc, Mutex};
 use tauri::Emitter;
@@ -17,6 +19,8 @@ use ts_rs::TS;
 pub struct Running {
     pub current: Option<String>,
     pub autosaver: Autosaver,
+    /// The voice interviewer of the session on screen, when in voice mode.
+    pub voice: Option<super::voice::Live>,
 }
 
 pub type SessionSlot = Arc<Mutex<Running>>;
@@ -77,6 +81,15 @@ fn tick(
         Ok(state) => {
             if state.session.status != SessionStatus::Active {
                 running.current = None;
+                if let Some(live) = running.voice.take() {
+                    let _ = live.commands.send(Command::End);
+                }
+            } else if let Some(live) = running.voice.as_ref() {
+                for _ in &state.warnings {
+                    let _ = live
+                        .commands
+                        .send(Command::Context(time_note(state.remaining_ms)));
+                }
             }
             let _ = handle.emit(
                 "session-tick",
@@ -114,6 +127,14 @@ pub fn state(ctx: &Ctx, id: String) -> Result<SessionState, ErrorBody> {
 
 pub fn autosave(ctx: &Ctx, id: String, code: String) -> Result<(), ErrorBody> {
     let mut running = ctx.session.lock().expect("session slot");
+    if running.voice.is_some() {
+        if let Ok(s) = ctx.app.store.session(&id) {
+            let framed = code_context(&code, s.language, s.elapsed_ms(now_ms()));
+            drop(running);
+            super::voice::tell(&ctx.session, &id, Command::Code(framed));
+            running = ctx.session.lock().expect("session slot");
+        }
+    }
     running
         .autosaver
         .offer(&ctx.app, &id, code, now_ms())
@@ -133,13 +154,18 @@ pub fn run(ctx: &Ctx, id: String, code: String, mode: RunMode) -> Result<RunRepo
     let progress = move |event: SandboxProgress| {
         let _ = handle.emit("sandbox-progress", event);
     };
-    tauri::async_runtime::block_on(async {
+    let report = tauri::async_runtime::block_on(async {
         let sb = super::sandbox::connected(ctx).await?;
         ctx.app
             .session_run_with(&sb, &id, &code, mode, &progress)
             .await
             .map_err(err)
-    })
+    })?;
+    if let Ok(s) = ctx.app.store.session(&id) {
+        let framed = run_context(&report, s.elapsed_ms(now_ms()));
+        super::voice::tell(&ctx.session, &id, Command::Context(framed));
+    }
+    Ok(report)
 }
 
 pub fn hint(ctx: &Ctx, id: String) -> Result<HintReveal, ErrorBody> {
@@ -158,6 +184,7 @@ pub fn end(ctx: &Ctx, id: String, code: String) -> Result<Evaluation, ErrorBody>
         running.current = None;
     }
     drop(running);
+    super::voice::stop_for(&ctx.session, &id);
     tauri::async_runtime::block_on(async {
         let sandbox = super::sandbox::connected(ctx).await.ok();
         ctx.app

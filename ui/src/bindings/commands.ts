@@ -2,10 +2,12 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AppInfo } from "./AppInfo";
+import type { AudioDevices } from "./AudioDevices";
 import type { Backend } from "./Backend";
 import type { Category } from "./Category";
 import type { CategoryInfo } from "./CategoryInfo";
 import type { CategoryProgress } from "./CategoryProgress";
+import type { DeviceInfo } from "./DeviceInfo";
 import type { Difficulty } from "./Difficulty";
 import type { Dimension } from "./Dimension";
 import type { Dimensions } from "./Dimensions";
@@ -28,6 +30,8 @@ import type { LayerProgress } from "./LayerProgress";
 import type { Level } from "./Level";
 import type { LibraryCounts } from "./LibraryCounts";
 import type { LibraryPage } from "./LibraryPage";
+import type { LinkState } from "./LinkState";
+import type { LiveEvent } from "./LiveEvent";
 import type { NextProblem } from "./NextProblem";
 import type { Notice } from "./Notice";
 import type { ProblemDetail } from "./ProblemDetail";
@@ -56,21 +60,26 @@ import type { SessionTick } from "./SessionTick";
 import type { Settings } from "./Settings";
 import type { Snapshot } from "./Snapshot";
 import type { SnapshotKind } from "./SnapshotKind";
+import type { Speaker } from "./Speaker";
 import type { SpeakerMode } from "./SpeakerMode";
 import type { StartSession } from "./StartSession";
 import type { TestResult } from "./TestResult";
 import type { Theme } from "./Theme";
 import type { TimelineEntry } from "./TimelineEntry";
+import type { Usage } from "./Usage";
 import type { Verdict } from "./Verdict";
+import type { VoiceControl } from "./VoiceControl";
 import type { VoiceProvider } from "./VoiceProvider";
 import type { VoiceSettings } from "./VoiceSettings";
 
 export type {
   AppInfo,
+  AudioDevices,
   Backend,
   Category,
   CategoryInfo,
   CategoryProgress,
+  DeviceInfo,
   Difficulty,
   Dimension,
   Dimensions,
@@ -93,6 +102,8 @@ export type {
   Level,
   LibraryCounts,
   LibraryPage,
+  LinkState,
+  LiveEvent,
   NextProblem,
   Notice,
   ProblemDetail,
@@ -121,12 +132,15 @@ export type {
   Settings,
   Snapshot,
   SnapshotKind,
+  Speaker,
   SpeakerMode,
   StartSession,
   TestResult,
   Theme,
   TimelineEntry,
+  Usage,
   Verdict,
+  VoiceControl,
   VoiceProvider,
   VoiceSettings,
 };
@@ -199,6 +213,26 @@ export function keyRemove(provider: Provider): Promise<KeyStatus> {
 /** Tries the key in use with one cheap request to the provider. */
 export function keyTest(provider: Provider): Promise<KeyCheck> {
   return invoke("key_test", { provider });
+}
+
+/** The machine's microphones and audio outputs. */
+export function audioDevices(): Promise<AudioDevices> {
+  return invoke("audio_devices");
+}
+
+/** Connects the voice interviewer of a session (the Settings provider unless one is given); returns once it is live. Its events arrive as `voice-event`. */
+export function voiceStart(id: string, provider: VoiceProvider | null): Promise<void> {
+  return invoke("voice_start", { id, provider });
+}
+
+/** Mute, push-to-talk, or a typed message, for the voice interview of a session. */
+export function voiceControl(id: string, control: VoiceControl): Promise<void> {
+  return invoke("voice_control", { id, control });
+}
+
+/** Disconnects the voice interviewer of a session. */
+export function voiceStop(id: string): Promise<void> {
+  return invoke("voice_stop", { id });
 }
 
 /** Whether code can run: Docker's state (connecting again, for Retry) and each image. */
@@ -304,4 +338,9 @@ export function onSandboxProgress(handler: (payload: SandboxProgress) => void): 
 /** Calls `handler` with each `session-tick` event until the returned function is called. */
 export function onSessionTick(handler: (payload: SessionTick) => void): Promise<UnlistenFn> {
   return listen<SessionTick>("session-tick", (e) => handler(e.payload));
+}
+
+/** Calls `handler` with each `voice-event` event until the returned function is called. */
+export function onVoiceEvent(handler: (payload: LiveEvent) => void): Promise<UnlistenFn> {
+  return listen<LiveEvent>("voice-event", (e) => handler(e.payload));
 }

@@ -13,18 +13,19 @@ import {
   sessionRun,
   sessionState,
 } from "../api";
-import type { ErrorBody, Facets, ProblemDetail, RunMode, RunReport, SandboxProgress, SandboxStatus, SessionState } from "../bindings/commands";
+import type { ErrorBody, Facets, ProblemDetail, RunMode, RunReport, SandboxProgress, SandboxStatus, SessionState, Settings } from "../bindings/commands";
 import { Editor } from "../components/Editor";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { VoicePanel } from "../components/VoicePanel";
 import { RunPanel } from "../components/RunPanel";
 import { Statement } from "../components/Statement";
 import { debounce } from "../lib/debounce";
 import { countdown } from "../lib/session";
 
-type Props = { id: string; facets: Facets; onEnded: (id: string) => void };
+type Props = { id: string; facets: Facets; settings: Settings; onSettings: (s: Settings) => Promise<void>; onEnded: (id: string) => void };
 
 /** The interview room: the problem, the editor, Run/Submit, the clock (kept in Rust), hints, a checkpoint and End. */
-export function InterviewRoom({ id, facets, onEnded }: Props) {
+export function InterviewRoom({ id, facets, settings, onSettings, onEnded }: Props) {
   const [state, setState] = useState<SessionState | null>(null);
   const [problem, setProblem] = useState<ProblemDetail | null>(null);
   const [code, setCode] = useState("");
@@ -183,6 +184,7 @@ export function InterviewRoom({ id, facets, onEnded }: Props) {
           </div>
         )}
         <ErrorBanner error={error} onDismiss={() => setError(null)} />
+        {state.session.mode === "voice" && <VoicePanel id={id} settings={settings} onSettings={onSettings} />}
         <Statement problem={problem} labels={labels} />
         <h2>Hints</h2>
         <ol class="hints" data-testid="hints">

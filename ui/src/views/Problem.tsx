@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { codeRun, draftReset, draftSave, errorBody, hintReveal, onSandboxProgress, problemOpen, sandboxStatus, sandboxWarm } from "../api";
-import type { ErrorBody, Facets, Language, LanguageInfo, ProblemView, RunMode, RunReport, SandboxProgress, SandboxStatus } from "../bindings/commands";
+import type { ErrorBody, Facets, Language, LanguageInfo, ProblemView, RunMode, RunReport, SandboxProgress, SandboxStatus, InterviewerMode } from "../bindings/commands";
 import { Editor } from "../components/Editor";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { RunPanel } from "../components/RunPanel";
@@ -14,12 +14,13 @@ type Props = {
   languages: LanguageInfo[];
   initialLanguage: Language;
   onBack: () => void;
-  onInterview: (slug: string, language: Language, minutes: number) => void;
+  onInterview: (slug: string, language: Language, minutes: number, mode: InterviewerMode) => void;
 };
 type SaveState = "saved" | "saving" | "unsaved" | "failed";
 
 export function ProblemPage({ slug, facets, languages, initialLanguage, onBack, onInterview }: Props) {
   const [minutes, setMinutes] = useState(45);
+  const [mode, setMode] = useState<InterviewerMode>("silent");
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const [view, setView] = useState<ProblemView | null>(null);
   const [code, setCode] = useState("");
@@ -164,7 +165,11 @@ export function ProblemPage({ slug, facets, languages, initialLanguage, onBack, 
               </option>
             ))}
           </select>
-          <button onClick={() => onInterview(slug, language, minutes)} data-testid="start-interview">
+          <select aria-label="Interviewer" data-testid="interview-mode" value={mode} onChange={(e) => setMode((e.target as HTMLSelectElement).value as InterviewerMode)}>
+            <option value="silent">On my own</option>
+            <option value="voice">With a voice interviewer</option>
+          </select>
+          <button onClick={() => onInterview(slug, language, minutes, mode)} data-testid="start-interview">
             Start a timed interview
           </button>
         </div>

@@ -1,5 +1,6 @@
 import type { AppInfo, Language, Settings, Theme } from "../bindings/commands";
 import { ProviderKeys } from "../components/ProviderKeys";
+import { VoiceSettings } from "../components/VoiceSettings";
 
 type Props = { info: AppInfo | null; settings: Settings; onChange: (s: Settings) => void };
 
@@ -52,6 +53,7 @@ export function SettingsView({ info, settings, onChange }: Props) {
         days (older lines are deleted when Rehearse starts)
       </label>
       <ProviderKeys settings={settings} onChange={onChange} />
+      <VoiceSettings settings={settings} onChange={onChange} />
       <fieldset class="images">
         <legend>Sandbox images</legend>
         <p class="muted small">

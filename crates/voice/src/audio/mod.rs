@@ -31,7 +31,7 @@ impl Coded for AudioError {
 }
 
 /// A device as the settings page lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct DeviceInfo {
     pub id: String,
     pub name: String,

@@ -22,6 +22,7 @@ use serde::Serialize;
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc::UnboundedReceiver;
 use transcript::{Heard, Replies};
+use ts_rs::TS;
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -67,7 +68,7 @@ pub enum Command {
     End,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkState {
     Connecting,
@@ -78,7 +79,7 @@ pub enum LinkState {
 }
 
 /// What the host shows, stores and prints.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LiveEvent {
     Connection {
