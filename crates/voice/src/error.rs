@@ -8,6 +8,8 @@ pub enum VoiceError {
     Unreachable { url: String, detail: String },
     #[error("The voice provider refused the key (HTTP {status}): check it on the Settings page.")]
     Rejected { status: u16 },
+    #[error("The voice provider refused the session ({reason}): check the key on the Settings page and the model in config.toml.")]
+    SetupRefused { reason: String },
     #[error("The voice connection failed: {0}")]
     Protocol(String),
     #[error("The voice connection is closed.")]
@@ -19,7 +21,7 @@ impl Coded for VoiceError {
         match self {
             VoiceError::Unreachable { .. } => "provider_unreachable",
             VoiceError::Rejected { .. } => "key_rejected",
-            VoiceError::Protocol(_) => "provider_error",
+            VoiceError::SetupRefused { .. } | VoiceError::Protocol(_) => "provider_error",
             VoiceError::Closed => "voice_closed",
         }
     }

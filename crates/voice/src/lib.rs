@@ -1,16 +1,17 @@
-//! The interviewer's voice link. A realtime provider (OpenAI Realtime; Gemini Live to come)
-//! takes the candidate's 20 ms PCM16 frames and returns the interviewer's audio and both
+//! The interviewer's voice link. A realtime provider (OpenAI Realtime or Gemini Live) takes the candidate's 20 ms PCM16 frames and returns the interviewer's audio and both
 //! transcripts as [`VoiceEvent`]s; the [`ledger::PlaybackLedger`] knows how much of each reply
 //! was really heard, so an interruption truncates the reply there.
 
 pub mod audio;
 pub mod error;
+pub mod gemini;
 pub mod interrupt;
 pub mod interview;
 pub mod ledger;
 pub mod link;
 pub mod openai;
 pub mod pcm;
+mod socket;
 
 pub use error::VoiceError;
 
@@ -60,6 +61,15 @@ pub enum VoiceEvent {
     ProviderError {
         code: String,
         message: String,
+    },
+    /// The session can be resumed on a new connection with this handle (Gemini Live).
+    Resumable {
+        handle: String,
+    },
+    /// The provider will close this connection soon (`time_left` as it said it): move to a
+    /// new one, resuming.
+    GoAway {
+        time_left: String,
     },
     Closed {
         reason: String,

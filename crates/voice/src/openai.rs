@@ -8,8 +8,8 @@
 use crate::link::{
     Connecting, Connection, Link, Provider, Resume, HINT_TOOL, HINT_TOOL_DESCRIPTION,
 };
+use crate::socket::{self, Socket};
 use crate::{pcm, RateLimit, Usage, VoiceError, VoiceEvent};
-use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use std::time::Duration;
 use tokio::sync::mpsc;
@@ -60,17 +60,10 @@ pub const HEARTBEAT: Duration = Duration::from_secs(5);
 
 /// `ws(s)://…/realtime?model=…` from the API base URL (http → ws, https → wss).
 pub fn realtime_url(base_url: &str, model: &str) -> Result<String, VoiceError> {
-    let base = base_url.trim_end_matches('/');
-    let ws = if let Some(rest) = base.strip_prefix("https://") {
-        format!("wss://{rest}")
-    } else if let Some(rest) = base.strip_prefix("http://") {
-        format!("ws://{rest}")
-    } else {
-        return Err(VoiceError::Protocol(format!(
-            "the base URL `{base_url}` must start with http:// or https://"
-        )));
-    };
-    Ok(format!("{ws}/realtime?model={model}"))
+    Ok(format!(
+        "{}/realtime?model={model}",
+        socket::ws_base(base_url)?
+    ))
 }
 
 /// The `session.update` that configures an interview; a resumed one carries the summary of
@@ -187,53 +180,8 @@ impl OpenAiRealtime {
         let auth = HeaderValue::from_str(&format!("Bearer {key}"))
             .map_err(|_| VoiceError::Protocol("the key is not a valid header value".into()))?;
         request.headers_mut().insert("Authorization", auth);
-        // No Nagle: audio frames are small and every millisecond of delay is heard.
-        let (socket, _) = tokio_tungstenite::connect_async_with_config(request, None, true)
-            .await
-            .map_err(|e| connect_error(&url, e))?;
-        let (mut sink, mut stream) = socket.split();
-        let (out, mut outgoing) = mpsc::unbounded_channel::<Message>();
-        let (events_tx, events) = mpsc::unbounded_channel();
-        let beat = cfg.heartbeat;
-        tokio::spawn(async move {
-            let mut ping = tokio::time::interval_at(tokio::time::Instant::now() + beat, beat);
-            loop {
-                let m = tokio::select! {
-                    m = outgoing.recv() => match m { Some(m) => m, None => break },
-                    _ = ping.tick() => Message::Ping(Vec::new().into()),
-                };
-                let close = matches!(m, Message::Close(_));
-                if sink.send(m).await.is_err() || close {
-                    break;
-                }
-            }
-        });
-        tokio::spawn(async move {
-            let reason = loop {
-                let Ok(next) = tokio::time::timeout(beat * 3, stream.next()).await else {
-                    break format!(
-                        "nothing heard from the provider for {} s",
-                        (beat * 3).as_secs()
-                    );
-                };
-                match next {
-                    Some(Ok(Message::Text(text))) => {
-                        for event in map_event(&text) {
-                            if events_tx.send(event).is_err() {
-                                return;
-                            }
-                        }
-                    }
-                    Some(Ok(Message::Close(frame))) => {
-                        break frame.map_or_else(|| "closed".to_string(), |f| f.reason.to_string())
-                    }
-                    Some(Ok(_)) => {}
-                    Some(Err(e)) => break e.to_string(),
-                    None => break "the connection ended".to_string(),
-                }
-            };
-            let _ = events_tx.send(VoiceEvent::Closed { reason });
-        });
+        let Socket { out, events } =
+            socket::open(request, &url, cfg.heartbeat, |t, _| map_event(t)).await?;
         let sender = RealtimeSender { out };
         sender.send(session_update(cfg, resume));
         Ok(OpenAiRealtime { sender, events })
@@ -288,20 +236,6 @@ impl Link for RealtimeSender {
 
     fn close(&self) {
         let _ = self.out.send(Message::Close(None));
-    }
-}
-
-fn connect_error(url: &str, e: tokio_tungstenite::tungstenite::Error) -> VoiceError {
-    use tokio_tungstenite::tungstenite::Error;
-    match e {
-        Error::Http(resp) if matches!(resp.status().as_u16(), 401 | 403) => VoiceError::Rejected {
-            status: resp.status().as_u16(),
-        },
-        Error::Http(resp) => VoiceError::Protocol(format!("HTTP {} from {url}", resp.status())),
-        other => VoiceError::Unreachable {
-            url: url.into(),
-            detail: other.to_string(),
-        },
     }
 }
 

@@ -3,6 +3,9 @@
 //! size) and record what they saw, so a test drives the real client code and then asserts that
 //! nothing was off.
 
+pub mod gemini;
 pub mod openai;
 mod realtime;
+pub mod script;
 pub mod speech;
+mod ws;

@@ -3,125 +3,29 @@
 //! much audio, once) or by listening (`Turns::Energy`: voice activity on the audio actually
 //! received, turn after turn). Replies stream real speech or a tone at twice real time with
 //! transcript deltas, are cancelled when the candidate speaks over them, and can be scripted to
-//! call the hint tool first or to drop the connection afterwards.
+//! call the hint tool first, to drop the connection afterwards, or to run out of rate limit.
 
-use crate::realtime::{check_session, Conn, Shared};
-use futures_util::{SinkExt, StreamExt};
+use crate::realtime::{frame, Conn, Dialect, Out, Shared};
+use crate::ws::{listen, Incoming, Listening};
+use base64::Engine;
 use serde_json::{json, Value};
-use std::sync::{Arc, Mutex};
-use std::time::Instant;
-use tokio::net::TcpListener;
-use tokio::sync::{mpsc, watch};
-use tokio_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request, Response};
-use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::handshake::server::Request;
 
-pub const RATE: u32 = 24_000;
-pub(crate) const FRAME_BYTES: usize = (RATE as usize / 50) * 2;
-
-/// How the fake decides the candidate spoke.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Turns {
-    /// Speech starts after this much audio, whatever it holds, and stops 600 ms later; once.
-    Timed(u64),
-    /// Voice activity on the audio received: a turn ends after 500 ms of quiet.
-    Energy,
-}
-
-#[derive(Debug, Clone)]
-pub struct Script {
-    pub key: String,
-    pub model: String,
-    pub turns: Turns,
-    /// Length of a tone reply, when no speech is given.
-    pub reply_ms: u64,
-    /// The interviewer's voice: these samples (24 kHz) instead of a tone.
-    pub speech: Option<Arc<Vec<i16>>>,
-    /// (Timed turns) the candidate speaks again this long into the reply.
-    pub interrupt_after_ms: Option<u64>,
-    /// On this turn the interviewer first calls the hint tool.
-    pub hint_on_turn: Option<u32>,
-    /// After this turn's reply the first connection is cut (no close frame).
-    pub drop_after_turn: Option<u32>,
-}
-
-impl Script {
-    pub fn new(key: &str, model: &str) -> Script {
-        Script {
-            key: key.into(),
-            model: model.into(),
-            turns: Turns::Timed(200),
-            reply_ms: 2000,
-            speech: None,
-            interrupt_after_ms: None,
-            hint_on_turn: None,
-            drop_after_turn: None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Truncate {
-    pub item_id: String,
-    pub audio_end_ms: u64,
-    /// From sending the reply's first audio to receiving the truncate.
-    pub since_first_audio_ms: u64,
-    /// How much reply audio had been sent by then.
-    pub sent_ms: u64,
-}
-
-impl Truncate {
-    /// The most the candidate can have heard: the time the reply has been playing, or all of
-    /// the audio sent when it ran out first.
-    pub fn audible_ms(&self) -> u64 {
-        self.since_first_audio_ms.min(self.sent_ms)
-    }
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Record {
-    /// Every protocol rule a client message broke, in words.
-    pub violations: Vec<String>,
-    /// The `type` of every client event, in order.
-    pub events: Vec<String>,
-    pub session: Option<Value>,
-    /// The instructions of every `session.update`, in order (one per connection).
-    pub instructions: Vec<String>,
-    pub appended_ms: u64,
-    /// When each append arrived.
-    pub appends: Vec<Instant>,
-    pub truncate: Option<Truncate>,
-    pub truncates: Vec<Truncate>,
-    /// Texts of `conversation.item.create` messages.
-    pub items: Vec<String>,
-    /// Outputs of `function_call_output` items.
-    pub tool_outputs: Vec<String>,
-    /// What the fake said: candidate transcriptions and interviewer transcripts, in order.
-    pub candidate_said: Vec<String>,
-    pub interviewer_said: Vec<String>,
-    /// When each reply's first audio delta was sent, by item.
-    pub first_audio: Vec<(String, Instant)>,
-    /// When the fake reported the candidate speaking over a reply.
-    pub barge_ins: Vec<Instant>,
-    pub connections: u32,
-}
+pub use crate::realtime::RATE;
+pub use crate::script::{Record, Script, Truncate, Turns};
 
 pub struct FakeOpenAi {
     pub port: u16,
-    record: Arc<Mutex<Record>>,
+    server: Listening,
 }
 
 impl FakeOpenAi {
     pub async fn start(script: Script) -> FakeOpenAi {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let port = listener.local_addr().expect("addr").port();
-        let record = Arc::new(Mutex::new(Record::default()));
-        let rec = record.clone();
-        tokio::spawn(async move {
-            while let Ok((tcp, _)) = listener.accept().await {
-                tokio::spawn(serve(tcp, script.clone(), rec.clone()));
-            }
-        });
-        FakeOpenAi { port, record }
+        let server = listen(Dialect::OpenAi, script, check, |s, i| Box::pin(serve(s, i))).await;
+        FakeOpenAi {
+            port: server.port,
+            server,
+        }
     }
 
     /// The API base URL a client is configured with.
@@ -130,86 +34,35 @@ impl FakeOpenAi {
     }
 
     pub fn record(&self) -> Record {
-        self.record.lock().expect("record").clone()
+        self.server.record()
     }
 }
 
-// The handshake callback's error type is tungstenite's, large or not.
-#[allow(clippy::result_large_err)]
-async fn serve(tcp: tokio::net::TcpStream, script: Script, rec: Arc<Mutex<Record>>) {
-    let expected_auth = format!("Bearer {}", script.key);
-    let model = script.model.clone();
-    let check = |req: &Request, resp: Response| -> Result<Response, ErrorResponse> {
-        let path_ok = req.uri().path() == "/v1/realtime"
-            && req.uri().query() == Some(format!("model={model}").as_str());
-        let auth_ok = req
-            .headers()
-            .get("authorization")
-            .is_some_and(|v| v.as_bytes() == expected_auth.as_bytes());
-        if path_ok && auth_ok {
-            Ok(resp)
-        } else {
-            let mut refused = ErrorResponse::new(Some("refused".into()));
-            *refused.status_mut() = if auth_ok { 404 } else { 401 }.try_into().expect("status");
-            Err(refused)
-        }
-    };
-    let _ = tcp.set_nodelay(true);
-    let Ok(socket) = tokio_tungstenite::accept_hdr_async(tcp, check).await else {
-        return;
-    };
-    let index = {
-        let mut r = rec.lock().expect("record");
-        r.connections += 1;
-        r.connections
-    };
-    let (mut sink, mut stream) = socket.split();
-    let (out, mut outgoing) = mpsc::unbounded_channel::<Value>();
-    let (cut, mut cut_rx) = watch::channel(false);
-    tokio::spawn(async move {
-        loop {
-            tokio::select! {
-                v = outgoing.recv() => match v {
-                    Some(v) => if sink.send(Message::text(v.to_string())).await.is_err() { break },
-                    None => break,
-                },
-                _ = cut_rx.changed() => break,
-            }
-        }
-    });
-    let shared = Shared {
-        rec: rec.clone(),
-        out,
-        script: script.clone(),
-        index,
-        cut,
-    };
+fn check(req: &Request, script: &Script) -> Result<(), u16> {
+    let path_ok = req.uri().path() == "/v1/realtime"
+        && req.uri().query() == Some(format!("model={}", script.model).as_str());
+    let auth_ok = req
+        .headers()
+        .get("authorization")
+        .is_some_and(|v| v.as_bytes() == format!("Bearer {}", script.key).as_bytes());
+    match (auth_ok, path_ok) {
+        (true, true) => Ok(()),
+        (true, false) => Err(404),
+        (false, _) => Err(401),
+    }
+}
+
+async fn serve(shared: Shared, mut incoming: Incoming) {
+    let index = shared.index;
     shared.send(json!({"type": "session.created", "event_id": "evt_0", "session": {"type": "realtime", "object": "realtime.session", "id": format!("sess_fake_{index}")}}));
     let mut conn = Conn::new(shared);
-    let mut stop = conn.shared.cut.subscribe();
-    loop {
-        let msg = tokio::select! {
-            m = stream.next() => match m { Some(Ok(m)) => m, _ => break },
-            _ = stop.changed() => break,
-        };
-        let Message::Text(text) = msg else {
-            if !matches!(msg, Message::Close(_) | Message::Ping(_) | Message::Pong(_)) {
-                conn.shared
-                    .violation("a binary message (client events are JSON text)".into());
-            }
-            continue;
-        };
-        let Ok(v) = serde_json::from_str::<Value>(&text) else {
-            conn.shared.violation(format!("not JSON: {text:.80}"));
-            continue;
-        };
+    while let Some(v) = incoming.next(&conn.shared).await {
         let kind = v["type"].as_str().unwrap_or_default().to_string();
-        rec.lock().expect("record").events.push(kind.clone());
+        conn.shared.record(|r| r.events.push(kind.clone()));
         match kind.as_str() {
             "session.update" => {
                 check_session(&v, &conn.shared);
-                {
-                    let mut r = rec.lock().expect("record");
+                conn.shared.record(|r| {
                     r.session = Some(v["session"].clone());
                     r.instructions.push(
                         v["session"]["instructions"]
@@ -217,14 +70,20 @@ async fn serve(tcp: tokio::net::TcpStream, script: Script, rec: Arc<Mutex<Record
                             .unwrap_or_default()
                             .into(),
                     );
-                }
+                });
                 conn.shared.send(
                     json!({"type": "session.updated", "event_id": "evt_1", "session": v["session"]}),
                 );
             }
-            "input_audio_buffer.append" => conn.append(&v),
+            "input_audio_buffer.append" => {
+                if let Some(samples) =
+                    frame(&conn.shared, v["audio"].as_str().unwrap_or_default(), RATE)
+                {
+                    conn.append(&samples);
+                }
+            }
             "conversation.item.truncate" => conn.truncate(&v),
-            "conversation.item.create" => conn.item(&v),
+            "conversation.item.create" => item(&mut conn, &v["item"]),
             "response.create" => conn.respond(),
             "response.cancel" => conn.cancel(),
             "input_audio_buffer.commit" | "input_audio_buffer.clear" => {}
@@ -232,5 +91,112 @@ async fn serve(tcp: tokio::net::TcpStream, script: Script, rec: Arc<Mutex<Record
                 .shared
                 .violation(format!("an unknown client event `{other}`")),
         }
+    }
+}
+
+/// `conversation.item.create`: a tool's output, or a message.
+fn item(conn: &mut Conn, item: &Value) {
+    if item["type"] == "function_call_output" {
+        let call = item["call_id"].as_str().unwrap_or_default();
+        return conn.tool_output(call, item["output"].as_str().map(str::to_string));
+    }
+    let ok = item["type"] == "message"
+        && ["user", "system", "assistant"].contains(&item["role"].as_str().unwrap_or_default())
+        && item["content"].as_array().is_some_and(|c| {
+            !c.is_empty()
+                && c.iter()
+                    .all(|p| p["type"] == "input_text" && p["text"].is_string())
+        });
+    if ok {
+        conn.message(item["content"][0]["text"].as_str().unwrap_or_default());
+    } else {
+        conn.shared
+            .violation(format!("a malformed conversation.item.create: {item}"));
+    }
+}
+
+fn usage() -> Value {
+    json!({"total_tokens": 180, "input_tokens": 120, "output_tokens": 60, "input_token_details": {"audio_tokens": 100, "text_tokens": 20}, "output_token_details": {"audio_tokens": 50, "text_tokens": 10}})
+}
+
+/// The conversation's events in the Realtime protocol's words.
+pub(crate) fn encode(s: &Shared, out: Out) {
+    let resp = |item: &str| format!("resp_{item}");
+    match out {
+        Out::SpeechStarted { ms, item, .. } => s.send(json!({"type": "input_audio_buffer.speech_started", "audio_start_ms": ms, "item_id": item})),
+        Out::SpeechStopped { ms, item } => s.send(json!({"type": "input_audio_buffer.speech_stopped", "audio_end_ms": ms, "item_id": item})),
+        Out::Transcribed { item, text } => s.send(json!({"type": "conversation.item.input_audio_transcription.completed", "item_id": item, "content_index": 0, "transcript": text})),
+        Out::ToolCall { call, turn } => {
+            let resp = format!("resp_tool_{turn}");
+            s.send(json!({"type": "response.created", "response": {"id": resp, "status": "in_progress"}}));
+            s.send(json!({"type": "response.output_item.added", "response_id": resp, "output_index": 0, "item": {"id": format!("item_{call}"), "type": "function_call", "call_id": call, "name": "reveal_hint", "arguments": ""}}));
+            s.send(json!({"type": "response.function_call_arguments.done", "response_id": resp, "item_id": format!("item_{call}"), "output_index": 0, "call_id": call, "name": "reveal_hint", "arguments": "{}"}));
+            s.send(json!({"type": "response.done", "response": {"id": resp, "status": "completed", "usage": usage()}}));
+        }
+        Out::ReplyStarted { item } => {
+            s.send(json!({"type": "response.created", "response": {"id": resp(item), "status": "in_progress"}}));
+            s.send(json!({"type": "response.output_item.added", "response_id": resp(item), "output_index": 0, "item": {"id": item, "type": "message", "role": "assistant"}}));
+        }
+        Out::Audio { item, pcm } => s.send(json!({"type": "response.output_audio.delta", "response_id": resp(item), "item_id": item, "output_index": 0, "content_index": 0, "delta": base64::engine::general_purpose::STANDARD.encode(pcm)})),
+        Out::Words { item, text } => s.send(json!({"type": "response.output_audio_transcript.delta", "response_id": resp(item), "item_id": item, "output_index": 0, "content_index": 0, "delta": text})),
+        Out::ReplyDone { item, text, completed, .. } => {
+            if completed {
+                s.send(json!({"type": "response.output_audio.done", "response_id": resp(item), "item_id": item, "output_index": 0, "content_index": 0}));
+                s.send(json!({"type": "response.output_audio_transcript.done", "response_id": resp(item), "item_id": item, "output_index": 0, "content_index": 0, "transcript": text}));
+            }
+            let status = if completed { "completed" } else { "cancelled" };
+            s.send(json!({"type": "response.done", "response": {"id": resp(item), "status": status, "usage": usage()}}));
+            s.send(json!({"type": "rate_limits.updated", "rate_limits": [{"name": "requests", "limit": 1000, "remaining": 999, "reset_seconds": 0.06}]}));
+        }
+        Out::RateLimited => {
+            s.send(json!({"type": "rate_limits.updated", "rate_limits": [{"name": "tokens", "limit": 40000, "remaining": 0, "reset_seconds": 20.0}]}));
+            s.send(json!({"type": "error", "event_id": "evt_rl", "error": {"type": "rate_limit_error", "code": "rate_limit_exceeded", "message": "Rate limit reached for tokens per min. Please try again in 20s."}}));
+        }
+        Out::GoAway => {}
+    }
+}
+
+pub(crate) fn check_session(v: &Value, s: &Shared) {
+    let session = &v["session"];
+    let pcm = json!({"type": "audio/pcm", "rate": RATE});
+    let mut bad = Vec::new();
+    if session["type"] != "realtime" {
+        bad.push("session.type must be \"realtime\"");
+    }
+    if session["instructions"]
+        .as_str()
+        .is_none_or(|i| i.trim().is_empty())
+    {
+        bad.push("instructions are missing");
+    }
+    if session["audio"]["input"]["format"] != pcm || session["audio"]["output"]["format"] != pcm {
+        bad.push("audio formats must be audio/pcm at 24000 Hz");
+    }
+    if session["audio"]["input"]["transcription"]["model"]
+        .as_str()
+        .is_none_or(str::is_empty)
+    {
+        bad.push("input transcription needs a model");
+    }
+    let turn = &session["audio"]["input"]["turn_detection"];
+    match turn["type"].as_str() {
+        Some("semantic_vad")
+            if ["low", "medium", "high", "auto"]
+                .contains(&turn["eagerness"].as_str().unwrap_or_default()) => {}
+        Some("server_vad") if turn["silence_duration_ms"].is_u64() => {}
+        _ => bad.push("turn_detection must be semantic_vad (with eagerness) or server_vad"),
+    }
+    let tools_ok = session["tools"].as_array().is_some_and(|tools| {
+        tools.iter().all(|t| {
+            t["type"] == "function"
+                && t["name"].as_str().is_some_and(|n| !n.is_empty())
+                && t["parameters"]["type"] == "object"
+        })
+    });
+    if !session["tools"].is_null() && !tools_ok {
+        bad.push("tools must be functions with a name and object parameters");
+    }
+    for b in bad {
+        s.violation(format!("session.update: {b}"));
     }
 }

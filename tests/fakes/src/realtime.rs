@@ -1,19 +1,78 @@
-//! The fake Realtime server's conversation: message checks, turn taking, and replies.
+//! The fake realtime servers' conversation, whatever the wire: turn taking, replies, hints,
+//! interruptions, drops. What happens is said as [`Out`] events, which each protocol's
+//! module writes in its own words.
 
-use crate::openai::{Record, Script, Truncate, Turns, FRAME_BYTES, RATE};
+use crate::script::{Record, Script, Truncate, Turns};
 use base64::Engine;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::{mpsc, watch};
+use tokio_tungstenite::tungstenite::Message;
+
+/// The interviewer's audio rate, for both protocols.
+pub const RATE: u32 = 24_000;
+
+/// Which protocol a connection speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dialect {
+    OpenAi,
+    Gemini,
+}
+
+/// What happened in the conversation, for the client to hear.
+pub(crate) enum Out<'a> {
+    /// The candidate started speaking; `interrupting` a reply being streamed.
+    SpeechStarted {
+        ms: u64,
+        item: &'a str,
+        interrupting: bool,
+    },
+    SpeechStopped {
+        ms: u64,
+        item: &'a str,
+    },
+    /// The candidate's utterance, transcribed.
+    Transcribed {
+        item: &'a str,
+        text: &'a str,
+    },
+    /// The interviewer calls the hint tool.
+    ToolCall {
+        call: &'a str,
+        turn: u32,
+    },
+    ReplyStarted {
+        item: &'a str,
+    },
+    Audio {
+        item: &'a str,
+        pcm: &'a [u8],
+    },
+    Words {
+        item: &'a str,
+        text: &'a str,
+    },
+    ReplyDone {
+        item: &'a str,
+        text: &'a str,
+        completed: bool,
+        turn: u32,
+    },
+    /// No reply this turn: the limits are used up.
+    RateLimited,
+    /// The server will close this connection soon (Gemini).
+    GoAway,
+}
 
 /// What every task of one connection shares.
 #[derive(Clone)]
 pub(crate) struct Shared {
     pub rec: Arc<Mutex<Record>>,
-    pub out: mpsc::UnboundedSender<Value>,
+    pub out: mpsc::UnboundedSender<Message>,
+    pub dialect: Dialect,
     pub script: Script,
     /// 1 for the first connection.
     pub index: u32,
@@ -23,14 +82,21 @@ pub(crate) struct Shared {
 
 impl Shared {
     pub fn send(&self, v: Value) {
-        let _ = self.out.send(v);
+        let _ = self.out.send(Message::text(v.to_string()));
+    }
+
+    pub fn emit(&self, out: Out) {
+        match self.dialect {
+            Dialect::OpenAi => crate::openai::encode(self, out),
+            Dialect::Gemini => crate::gemini::encode(self, out),
+        }
     }
 
     pub fn violation(&self, what: String) {
         self.rec.lock().expect("record").violations.push(what);
     }
 
-    fn record<T>(&self, f: impl FnOnce(&mut Record) -> T) -> T {
+    pub fn record<T>(&self, f: impl FnOnce(&mut Record) -> T) -> T {
         f(&mut self.rec.lock().expect("record"))
     }
 }
@@ -41,6 +107,8 @@ struct Reply {
     first_audio: Arc<Mutex<Option<Instant>>>,
     sent_ms: Arc<Mutex<u64>>,
     cancel: Arc<AtomicBool>,
+    /// The reply's turn is over (Gemini: its audio has had time to play).
+    done: Arc<AtomicBool>,
 }
 
 pub(crate) struct Conn {
@@ -80,22 +148,8 @@ impl Conn {
         format!("item_cand_{}_{}", self.shared.index, self.turn + 1)
     }
 
-    pub fn append(&mut self, v: &Value) {
-        let audio = v["audio"].as_str().unwrap_or_default();
-        let samples = match base64::engine::general_purpose::STANDARD.decode(audio) {
-            Ok(bytes) if bytes.len() == FRAME_BYTES => crate::speech::samples(&bytes),
-            Ok(bytes) => {
-                return self.shared.violation(format!(
-                    "an append of {} bytes (20 ms of 24 kHz PCM16 is {FRAME_BYTES})",
-                    bytes.len()
-                ))
-            }
-            Err(_) => {
-                return self
-                    .shared
-                    .violation("an append whose audio is not base64".into())
-            }
-        };
+    /// One 20 ms frame of the candidate's audio, already decoded and checked.
+    pub fn append(&mut self, samples: &[i16]) {
         let ms = self.shared.record(|r| {
             r.appended_ms += 20;
             r.appends.push(Instant::now());
@@ -133,12 +187,18 @@ impl Conn {
 
     fn started(&mut self, ms: u64) {
         self.speaking = true;
-        self.shared.send(json!({"type": "input_audio_buffer.speech_started", "audio_start_ms": ms, "item_id": self.cand_item()}));
-        // The real service cancels a reply the candidate speaks over (interrupt_response).
-        if let Some(r) = &self.reply {
-            if !r.cancel.swap(true, Ordering::SeqCst) {
-                self.shared.record(|rec| rec.barge_ins.push(Instant::now()));
-            }
+        // The real services cancel a reply the candidate speaks over.
+        let interrupting = self.reply.as_ref().is_some_and(|r| {
+            !r.done.load(Ordering::SeqCst) && !r.cancel.swap(true, Ordering::SeqCst)
+        });
+        let item = self.cand_item();
+        self.shared.emit(Out::SpeechStarted {
+            ms,
+            item: &item,
+            interrupting,
+        });
+        if interrupting {
+            self.shared.record(|rec| rec.barge_ins.push(Instant::now()));
         }
     }
 
@@ -147,10 +207,15 @@ impl Conn {
         let item = self.cand_item();
         self.turn += 1;
         let said = format!("Candidate turn {}.", self.turn);
-        self.shared.send(json!({"type": "input_audio_buffer.speech_stopped", "audio_end_ms": ms, "item_id": item}));
-        self.shared.send(json!({"type": "conversation.item.input_audio_transcription.completed", "item_id": item, "content_index": 0, "transcript": said}));
+        self.shared.emit(Out::SpeechStopped { ms, item: &item });
+        self.shared.emit(Out::Transcribed {
+            item: &item,
+            text: &said,
+        });
         self.shared.record(|r| r.candidate_said.push(said));
-        if self.shared.script.hint_on_turn == Some(self.turn) && self.hint_call.is_none() {
+        if self.shared.script.rate_limit_on_turn == Some(self.turn) {
+            self.shared.emit(Out::RateLimited);
+        } else if self.shared.script.hint_on_turn == Some(self.turn) && self.hint_call.is_none() {
             self.call_hint();
         } else {
             self.start_reply();
@@ -159,13 +224,10 @@ impl Conn {
 
     fn call_hint(&mut self) {
         let call = format!("call_{}_{}", self.shared.index, self.turn);
-        let resp = format!("resp_tool_{}", self.turn);
-        self.shared.send(
-            json!({"type": "response.created", "response": {"id": resp, "status": "in_progress"}}),
-        );
-        self.shared.send(json!({"type": "response.output_item.added", "response_id": resp, "output_index": 0, "item": {"id": format!("item_{call}"), "type": "function_call", "call_id": call, "name": "reveal_hint", "arguments": ""}}));
-        self.shared.send(json!({"type": "response.function_call_arguments.done", "response_id": resp, "item_id": format!("item_{call}"), "output_index": 0, "call_id": call, "name": "reveal_hint", "arguments": "{}"}));
-        self.shared.send(json!({"type": "response.done", "response": {"id": resp, "status": "completed", "usage": usage()}}));
+        self.shared.emit(Out::ToolCall {
+            call: &call,
+            turn: self.turn,
+        });
         self.hint_call = Some(call);
     }
 
@@ -181,20 +243,25 @@ impl Conn {
             first_audio: Arc::default(),
             sent_ms: Arc::default(),
             cancel: Arc::default(),
+            done: Arc::default(),
         };
         self.replies.insert(item_id.clone());
         tokio::spawn(stream_reply(
             self.shared.clone(),
-            item_id,
-            text,
-            self.turn,
-            reply.first_audio.clone(),
-            reply.sent_ms.clone(),
-            reply.cancel.clone(),
+            Streamed {
+                item_id,
+                text,
+                turn: self.turn,
+                first_audio: reply.first_audio.clone(),
+                sent_ms: reply.sent_ms.clone(),
+                cancel: reply.cancel.clone(),
+                done: reply.done.clone(),
+            },
         ));
         self.reply = Some(reply);
     }
 
+    /// `conversation.item.truncate` (OpenAI).
     pub fn truncate(&mut self, v: &Value) {
         let item = v["item_id"].as_str().unwrap_or_default().to_string();
         let Some(reply) = self.reply.as_ref().filter(|r| r.item_id == item) else {
@@ -231,53 +298,43 @@ impl Conn {
         }
     }
 
-    pub fn item(&mut self, v: &Value) {
-        let item = &v["item"];
-        if item["type"] == "function_call_output" {
-            let call = item["call_id"].as_str().unwrap_or_default();
-            let output = item["output"].as_str();
-            match (&self.hint_call, output) {
-                (Some(expected), Some(out)) if expected == call => {
-                    self.hint_output = serde_json::from_str::<Value>(out)
-                        .ok()
-                        .and_then(|o| o["hint"].as_str().map(str::to_string));
-                    let out = out.to_string();
-                    self.shared.record(|r| r.tool_outputs.push(out));
-                }
-                _ => self.shared.violation(format!(
-                    "a function_call_output for `{call}` that was not called, or without a string output"
-                )),
+    /// The answer to the hint tool: `output` is the JSON text of the result.
+    pub fn tool_output(&mut self, call: &str, output: Option<String>) {
+        match (&self.hint_call, output) {
+            (Some(expected), Some(out)) if expected == call => {
+                self.hint_output = serde_json::from_str::<Value>(&out)
+                    .ok()
+                    .and_then(|o| o["hint"].as_str().map(str::to_string));
+                self.shared.record(|r| r.tool_outputs.push(out));
             }
-            return;
-        }
-        let ok = item["type"] == "message"
-            && ["user", "system", "assistant"].contains(&item["role"].as_str().unwrap_or_default())
-            && item["content"].as_array().is_some_and(|c| {
-                !c.is_empty()
-                    && c.iter()
-                        .all(|p| p["type"] == "input_text" && p["text"].is_string())
-            });
-        if ok {
-            let text = item["content"][0]["text"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string();
-            self.shared.record(|r| r.items.push(text));
-        } else {
-            self.shared
-                .violation(format!("a malformed conversation.item.create: {item}"));
+            _ => self.shared.violation(format!(
+                "a tool result for `{call}`, which was not called, or without an output"
+            )),
         }
     }
 
-    /// `response.create`: after a tool output, the reply that gives the hint; otherwise an
+    /// Text the client added to the conversation (context or a typed message).
+    pub fn message(&mut self, text: &str) {
+        let text = text.to_string();
+        self.shared.record(|r| r.items.push(text));
+    }
+
+    /// A reply is asked for: after a tool output, the one that gives the hint; otherwise an
     /// answer to a typed message.
     pub fn respond(&mut self) {
         if self.hint_call.is_some() && self.hint_output.is_none() {
             return self
                 .shared
-                .violation("response.create before the tool's output".into());
+                .violation("a reply asked for before the tool's output".into());
         }
         self.start_reply();
+    }
+
+    /// A reply is being streamed (or, for Gemini, still has time to play).
+    pub fn replying(&self) -> bool {
+        self.reply
+            .as_ref()
+            .is_some_and(|r| !r.done.load(Ordering::SeqCst) && !r.cancel.load(Ordering::SeqCst))
     }
 
     pub fn cancel(&mut self) {
@@ -287,8 +344,23 @@ impl Conn {
     }
 }
 
-fn usage() -> Value {
-    json!({"total_tokens": 180, "input_tokens": 120, "output_tokens": 60, "input_token_details": {"audio_tokens": 100, "text_tokens": 20}, "output_token_details": {"audio_tokens": 50, "text_tokens": 10}})
+/// One 20 ms PCM16 frame at `rate` from base64, or a violation.
+pub(crate) fn frame(s: &Shared, audio: &str, rate: u32) -> Option<Vec<i16>> {
+    let expected = (rate as usize / 50) * 2;
+    match base64::engine::general_purpose::STANDARD.decode(audio) {
+        Ok(bytes) if bytes.len() == expected => Some(crate::speech::samples(&bytes)),
+        Ok(bytes) => {
+            s.violation(format!(
+                "audio of {} bytes (20 ms of {rate} Hz PCM16 is {expected})",
+                bytes.len()
+            ));
+            None
+        }
+        Err(_) => {
+            s.violation("audio that is not base64".into());
+            None
+        }
+    }
 }
 
 /// The reply's audio: the script's speech, or a 440 Hz tone of `reply_ms`.
@@ -306,111 +378,91 @@ fn voice(script: &Script) -> Arc<Vec<i16>> {
     })
 }
 
-/// Streams a reply in 100 ms deltas at twice real time, the transcript's words spread over
-/// it; stops when cancelled; cuts the connection afterwards when scripted.
-async fn stream_reply(
-    s: Shared,
+/// A reply being streamed, and what the conversation watches of it.
+struct Streamed {
     item_id: String,
     text: String,
     turn: u32,
     first_audio: Arc<Mutex<Option<Instant>>>,
     sent_ms: Arc<Mutex<u64>>,
     cancel: Arc<AtomicBool>,
-) {
-    let resp = format!("resp_{item_id}");
-    s.send(json!({"type": "response.created", "response": {"id": resp, "status": "in_progress"}}));
-    s.send(json!({"type": "response.output_item.added", "response_id": resp, "output_index": 0, "item": {"id": item_id, "type": "message", "role": "assistant"}}));
+    done: Arc<AtomicBool>,
+}
+
+/// Streams a reply in 100 ms pieces at twice real time, the transcript's words spread over
+/// it; stops when cancelled; (Gemini) ends the turn only once the audio has had time to
+/// play; cuts the connection or says `goAway` afterwards when scripted.
+async fn stream_reply(s: Shared, r: Streamed) {
+    let item = r.item_id.as_str();
+    s.emit(Out::ReplyStarted { item });
     let audio = voice(&s.script);
     let chunk = (RATE / 10) as usize;
-    let words: Vec<&str> = text.split_inclusive(' ').collect();
+    let words: Vec<&str> = r.text.split_inclusive(' ').collect();
     let chunks = audio.len().div_ceil(chunk).max(1);
     let started = Instant::now();
     let mut scripted_barge_in = false;
-    let mut status = "completed";
+    let barge_in = |s: &Shared| {
+        let cand = format!("item_cand_{}_x", s.index);
+        r.cancel.store(true, Ordering::SeqCst);
+        s.emit(Out::SpeechStarted {
+            ms: 0,
+            item: &cand,
+            interrupting: true,
+        });
+        s.record(|rec| rec.barge_ins.push(Instant::now()));
+    };
     for (n, piece) in audio.chunks(chunk).enumerate() {
-        if cancel.load(Ordering::SeqCst) {
-            status = "cancelled";
+        if r.cancel.load(Ordering::SeqCst) {
             break;
         }
         let bytes: Vec<u8> = piece.iter().flat_map(|x| x.to_le_bytes()).collect();
         if n == 0 {
-            *first_audio.lock().expect("clock") = Some(Instant::now());
-            s.record(|r| r.first_audio.push((item_id.clone(), Instant::now())));
+            *r.first_audio.lock().expect("clock") = Some(Instant::now());
+            s.record(|rec| rec.first_audio.push((r.item_id.clone(), Instant::now())));
         }
-        s.send(json!({"type": "response.output_audio.delta", "response_id": resp, "item_id": item_id, "output_index": 0, "content_index": 0, "delta": base64::engine::general_purpose::STANDARD.encode(bytes)}));
+        s.emit(Out::Audio { item, pcm: &bytes });
         for w in &words[n * words.len() / chunks..(n + 1) * words.len() / chunks] {
-            s.send(json!({"type": "response.output_audio_transcript.delta", "response_id": resp, "item_id": item_id, "output_index": 0, "content_index": 0, "delta": w}));
+            s.emit(Out::Words { item, text: w });
         }
-        *sent_ms.lock().expect("sent") += (piece.len() * 1000 / RATE as usize) as u64;
-        tokio::time::sleep(Duration::from_millis(50)).await;
+        *r.sent_ms.lock().expect("sent") += (piece.len() * 1000 / RATE as usize) as u64;
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         if let Some(at) = s.script.interrupt_after_ms {
             if !scripted_barge_in && started.elapsed() >= Duration::from_millis(at) {
                 scripted_barge_in = true;
-                s.send(json!({"type": "input_audio_buffer.speech_started", "audio_start_ms": 0, "item_id": format!("item_cand_{}_x", s.index)}));
-                s.record(|r| r.barge_ins.push(Instant::now()));
+                barge_in(&s);
             }
         }
     }
     if let Some(at) = s.script.interrupt_after_ms.filter(|_| !scripted_barge_in) {
         tokio::time::sleep(Duration::from_millis(at).saturating_sub(started.elapsed())).await;
-        s.send(json!({"type": "input_audio_buffer.speech_started", "audio_start_ms": 0, "item_id": format!("item_cand_{}_x", s.index)}));
-        s.record(|r| r.barge_ins.push(Instant::now()));
+        barge_in(&s);
     }
-    if status == "completed" {
-        s.send(json!({"type": "response.output_audio.done", "response_id": resp, "item_id": item_id, "output_index": 0, "content_index": 0}));
-        s.send(json!({"type": "response.output_audio_transcript.done", "response_id": resp, "item_id": item_id, "output_index": 0, "content_index": 0, "transcript": text}));
-        s.record(|r| r.interviewer_said.push(text.clone()));
+    if s.dialect == Dialect::Gemini {
+        let playing = Duration::from_millis(*r.sent_ms.lock().expect("sent"));
+        while started.elapsed() < playing && !r.cancel.load(Ordering::SeqCst) {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
-    s.send(json!({"type": "response.done", "response": {"id": resp, "status": status, "usage": usage()}}));
-    s.send(json!({"type": "rate_limits.updated", "rate_limits": [{"name": "requests", "limit": 1000, "remaining": 999, "reset_seconds": 0.06}]}));
-    if s.index == 1 && s.script.drop_after_turn == Some(turn) {
+    let completed = !r.cancel.load(Ordering::SeqCst);
+    if completed {
+        s.record(|rec| rec.interviewer_said.push(r.text.clone()));
+    }
+    s.emit(Out::ReplyDone {
+        item,
+        text: &r.text,
+        completed,
+        turn: r.turn,
+    });
+    r.done.store(true, Ordering::SeqCst);
+    if s.index == 1 && s.script.drop_after_turn == Some(r.turn) {
         // Let the reply reach the client, then cut the connection as a network would.
         tokio::time::sleep(Duration::from_millis(300)).await;
         let _ = s.cut.send(true);
     }
-}
-
-pub(crate) fn check_session(v: &Value, s: &Shared) {
-    let session = &v["session"];
-    let pcm = json!({"type": "audio/pcm", "rate": RATE});
-    let mut bad = Vec::new();
-    if session["type"] != "realtime" {
-        bad.push("session.type must be \"realtime\"");
-    }
-    if session["instructions"]
-        .as_str()
-        .is_none_or(|i| i.trim().is_empty())
-    {
-        bad.push("instructions are missing");
-    }
-    if session["audio"]["input"]["format"] != pcm || session["audio"]["output"]["format"] != pcm {
-        bad.push("audio formats must be audio/pcm at 24000 Hz");
-    }
-    if session["audio"]["input"]["transcription"]["model"]
-        .as_str()
-        .is_none_or(str::is_empty)
-    {
-        bad.push("input transcription needs a model");
-    }
-    let turn = &session["audio"]["input"]["turn_detection"];
-    match turn["type"].as_str() {
-        Some("semantic_vad")
-            if ["low", "medium", "high", "auto"]
-                .contains(&turn["eagerness"].as_str().unwrap_or_default()) => {}
-        Some("server_vad") if turn["silence_duration_ms"].is_u64() => {}
-        _ => bad.push("turn_detection must be semantic_vad (with eagerness) or server_vad"),
-    }
-    let tools_ok = session["tools"].as_array().is_some_and(|tools| {
-        tools.iter().all(|t| {
-            t["type"] == "function"
-                && t["name"].as_str().is_some_and(|n| !n.is_empty())
-                && t["parameters"]["type"] == "object"
-        })
-    });
-    if !session["tools"].is_null() && !tools_ok {
-        bad.push("tools must be functions with a name and object parameters");
-    }
-    for b in bad {
-        s.violation(format!("session.update: {b}"));
+    if s.index == 1 && s.script.go_away_after_turn == Some(r.turn) {
+        s.record(|rec| rec.go_aways += 1);
+        s.emit(Out::GoAway);
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let _ = s.cut.send(true);
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod cost;
 pub mod gate;
+mod resume;
 pub mod transcript;
 
 use crate::audio::duplex::AudioEvent;
@@ -144,6 +145,9 @@ pub struct Outcome {
     pub reconnects: u32,
 }
 
+/// A frame at least this loud (RMS, full scale 1.0) holds the candidate's voice.
+const VOICED: f32 = 0.02;
+
 /// The interview's state between events.
 struct Driver<'a> {
     provider: &'a dyn Provider,
@@ -163,6 +167,11 @@ struct Driver<'a> {
     typing_offered: bool,
     usage: Usage,
     reconnects: u32,
+    /// The provider's handle to resume the session on a new connection.
+    handle: Option<String>,
+    /// When the candidate's voice was last sent, for providers that do not report the end
+    /// of speech (the latency then runs from it).
+    last_voice: Option<Instant>,
 }
 
 /// Runs the interview until [`Command::End`] (or the commands' sender is dropped). Fails only
@@ -198,6 +207,8 @@ pub async fn run(
         typing_offered: false,
         usage: Usage::default(),
         reconnects: 0,
+        handle: None,
+        last_voice: None,
     };
     d.live(0);
     let mut conn = Some(first);
@@ -207,6 +218,13 @@ pub async fn run(
             event = next_event(&mut conn) => match event {
                 Some(VoiceEvent::Closed { reason }) => conn = d.reconnect(&reason, &mut commands).await,
                 None => conn = d.reconnect("the connection ended", &mut commands).await,
+                Some(VoiceEvent::GoAway { time_left }) => {
+                    if let Some(next) = d.move_on(&time_left).await {
+                        if let Some(old) = conn.replace(next) {
+                            old.link.close();
+                        }
+                    }
+                }
                 Some(e) => d.on_event(e, conn.as_ref()),
             },
             a = audio.recv() => match a {
@@ -284,7 +302,10 @@ impl Driver<'_> {
                     self.interrupt(conn);
                 }
             }
-            VoiceEvent::SpeechStopped => self.turn_end = Some(Instant::now()),
+            VoiceEvent::SpeechStopped => {
+                self.turn_end = Some(Instant::now());
+                self.last_voice = None;
+            }
             VoiceEvent::CandidateText { text, done, .. } => {
                 if !done {
                     self.host.event(LiveEvent::Partial {
@@ -304,6 +325,12 @@ impl Driver<'_> {
             }
             VoiceEvent::InterviewerAudio { item_id, samples } => {
                 let ms = pcm::ms(samples.len(), self.provider.output_rate());
+                if self.turn_end.is_none() {
+                    self.turn_end = self
+                        .last_voice
+                        .take()
+                        .filter(|t| t.elapsed() < Duration::from_secs(10));
+                }
                 if self.replies.audio(&item_id, ms) {
                     self.playback.play(&item_id, &samples);
                 }
@@ -342,7 +369,10 @@ impl Driver<'_> {
                     usd: self.opts.prices.cost(&self.usage),
                 });
             }
-            VoiceEvent::Interrupted { .. } | VoiceEvent::RateLimits(_) => {}
+            VoiceEvent::Resumable { handle } => self.handle = Some(handle),
+            VoiceEvent::Interrupted { .. }
+            | VoiceEvent::RateLimits(_)
+            | VoiceEvent::GoAway { .. } => {}
             VoiceEvent::ProviderError { code, message } => {
                 tracing::warn!(%code, %message, "the voice provider reported an error");
                 self.host.event(LiveEvent::Notice {
@@ -373,6 +403,9 @@ impl Driver<'_> {
                 };
                 let Some(conn) = conn else { return };
                 for f in frames {
+                    if pcm::rms(&f) >= VOICED {
+                        self.last_voice = Some(at);
+                    }
                     conn.link.append(&f);
                 }
                 if let Some(times) = &self.opts.frame_times {
@@ -447,6 +480,7 @@ impl Driver<'_> {
         if let (Some(end), Some((_, started))) = (self.turn_end, self.playback.last_started()) {
             if started > end {
                 self.turn_end = None;
+                self.last_voice = None;
                 self.latency(started.duration_since(end).as_millis() as u64);
             }
         }
@@ -478,105 +512,6 @@ impl Driver<'_> {
                 reason: "The interviewer has been slow to answer (over 800 ms) for the last 30 seconds. You can type your answers instead; they go over the same connection.".into(),
             });
         }
-    }
-
-    /// The conversation so far, compact, for a resumed connection.
-    fn summary(&self) -> Option<String> {
-        let mut lines: Vec<String> = Vec::new();
-        let mut size = 0;
-        let playing = self
-            .replies
-            .still_playing()
-            .map(|t| (Speaker::Interviewer, t.to_string()));
-        let said: Vec<(Speaker, String)> = self.said.iter().cloned().chain(playing).collect();
-        for (who, text) in said.iter().rev() {
-            let who = match who {
-                Speaker::Candidate => "Candidate",
-                Speaker::Interviewer => "Interviewer",
-                Speaker::System => "Note",
-            };
-            let text: String = text.chars().take(300).collect();
-            size += text.len();
-            if size > 6000 || lines.len() >= 30 {
-                break;
-            }
-            lines.push(format!("{who}: {text}"));
-        }
-        lines.reverse();
-        (!lines.is_empty()).then(|| lines.join("\n"))
-    }
-
-    /// Closes what was said on the dropped connection, then retries with backoff. None after
-    /// the last attempt failed: typing is offered and a typed message retries once more.
-    async fn reconnect(
-        &mut self,
-        reason: &str,
-        commands: &mut UnboundedReceiver<Command>,
-    ) -> Option<Connection> {
-        tracing::warn!(%reason, "the voice connection dropped");
-        self.replies.dropped();
-        self.turn_end = None;
-        let mut wait = self.opts.backoff;
-        for attempt in 1..=self.opts.retries {
-            self.host.event(LiveEvent::Connection {
-                state: LinkState::Reconnecting,
-                detail: format!(
-                    "The connection dropped ({reason}). Reconnecting (attempt {attempt} of {})…",
-                    self.opts.retries
-                ),
-            });
-            let sleep = tokio::time::sleep(wait);
-            tokio::pin!(sleep);
-            loop {
-                tokio::select! {
-                    _ = &mut sleep => break,
-                    c = commands.recv() => match c {
-                        None | Some(Command::End) => return None,
-                        Some(c) => self.on_command(c, None),
-                    },
-                }
-            }
-            wait *= 2;
-            if let Some(c) = self.connect_resumed().await {
-                self.reconnects += 1;
-                self.live(attempt);
-                return Some(c);
-            }
-        }
-        self.host.event(LiveEvent::Connection {
-            state: LinkState::Lost,
-            detail: format!(
-                "The interviewer could not be reached after {} attempts ({reason}).",
-                self.opts.retries
-            ),
-        });
-        self.host.event(LiveEvent::OfferTyping {
-            reason: "The voice connection is lost. Type to go on: each message tries to reconnect."
-                .into(),
-        });
-        None
-    }
-
-    async fn connect_resumed(&mut self) -> Option<Connection> {
-        let resume = Resume {
-            summary: self.summary(),
-            handle: None,
-        };
-        match tokio::time::timeout(Duration::from_secs(10), self.provider.connect(&resume)).await {
-            Ok(Ok(c)) => Some(c),
-            Ok(Err(e)) => {
-                tracing::warn!(error = %e, "reconnect failed");
-                None
-            }
-            Err(_) => None,
-        }
-    }
-
-    async fn retry_now(&mut self) -> Option<Connection> {
-        let c = self.connect_resumed().await?;
-        self.reconnects += 1;
-        self.live(self.reconnects);
-        Some(c)
     }
 
     fn finish(mut self, conn: Option<Connection>) -> Outcome {
