@@ -11,11 +11,15 @@ use rehearse_core::session::Session;
 use rehearse_core::settings::{VoiceProvider, VoiceSettings};
 use rehearse_secrets::Provider as KeyProvider;
 use rehearse_voice::audio::duplex::{Devices, Duplex};
+use rehearse_voice::gemini::{Gemini, LiveConfig, COMPRESSION_TRIGGER_TOKENS, SETUP_TIMEOUT};
 use rehearse_voice::interview::cost::Prices;
 use rehearse_voice::interview::{self, Command, Host, LiveEvent, Options, Outcome};
 use rehearse_voice::link::Provider;
 use rehearse_voice::openai::{OpenAi, RealtimeConfig, TurnDetection, HEARTBEAT};
 use tokio::sync::mpsc::UnboundedReceiver;
+
+/// The Live model used unless `[providers.gemini] model` says otherwise.
+pub const GEMINI_MODEL: &str = "gemini-2.5-flash-native-audio-preview-12-2025";
 
 /// Stores lines and hints of one session, and passes every event on.
 pub struct SessionHost<F: FnMut(LiveEvent) + Send> {
@@ -112,14 +116,29 @@ impl App {
                     config,
                     key: key.expose().to_string(),
                 };
-                Ok((
-                    Box::new(provider),
-                    section.prices.unwrap_or(Prices::OPENAI),
-                ))
+                Ok((Box::new(provider), section.prices.unwrap_or(Prices::OPENAI)))
             }
-            VoiceProvider::Gemini => Err(AppError::InvalidInput(
-                "Gemini Live voice interviews are not available in this version yet: choose OpenAI (Settings → Voice, or --provider openai).".into(),
-            )),
+            VoiceProvider::Gemini => {
+                let key = self.key(KeyProvider::Gemini)?;
+                let section = endpoints.section(KeyProvider::Gemini);
+                let config = LiveConfig {
+                    base_url: endpoints
+                        .base_url(KeyProvider::Gemini)
+                        .unwrap_or_default()
+                        .to_string(),
+                    model: section.model.unwrap_or_else(|| GEMINI_MODEL.into()),
+                    instructions,
+                    voice: section.voice.unwrap_or_else(|| "Kore".into()),
+                    compression_trigger_tokens: COMPRESSION_TRIGGER_TOKENS,
+                    heartbeat: HEARTBEAT,
+                    setup_timeout: SETUP_TIMEOUT,
+                };
+                let provider = Gemini {
+                    config,
+                    key: key.expose().to_string(),
+                };
+                Ok((Box::new(provider), section.prices.unwrap_or(Prices::GEMINI)))
+            }
         }
     }
 

@@ -30,6 +30,11 @@ use tokio_tungstenite::tungstenite::Message;
 pub const INPUT_RATE: u32 = 16_000;
 /// The rate of the interviewer's audio.
 pub const OUTPUT_RATE: u32 = 24_000;
+/// Compression starts at this many tokens of conversation (about 20 minutes of two-way
+/// audio), keeping the most recent half.
+pub const COMPRESSION_TRIGGER_TOKENS: u64 = 64_000;
+/// How long the setup may take by default.
+pub const SETUP_TIMEOUT: Duration = Duration::from_secs(10);
 /// The Live API's WebSocket path under the base URL.
 pub const LIVE_PATH: &str =
     "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent";

@@ -91,6 +91,9 @@ async fn accept(
     let (out, mut outgoing) = mpsc::unbounded_channel::<Message>();
     let (cut, mut cut_rx) = watch::channel(false);
     tokio::spawn(async move {
+        // The cut's sender goes when the connection's handler ends; what it queued (a close
+        // frame) is still written.
+        let mut can_cut = true;
         loop {
             tokio::select! {
                 m = outgoing.recv() => match m {
@@ -100,7 +103,10 @@ async fn accept(
                     }
                     None => break,
                 },
-                _ = cut_rx.changed() => break,
+                changed = cut_rx.changed(), if can_cut => match changed {
+                    Ok(()) => break,
+                    Err(_) => can_cut = false,
+                },
             }
         }
     });

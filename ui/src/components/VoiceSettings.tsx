@@ -25,9 +25,7 @@ export function VoiceSettings({ settings, onChange }: { settings: Settings; onCh
         Provider
         <select value={voice.provider} data-testid="voice-provider" onChange={(e) => set({ provider: (e.target as HTMLSelectElement).value as Voice["provider"] })}>
           <option value="openai">OpenAI Realtime</option>
-          <option value="gemini" disabled>
-            Gemini Live (not available yet)
-          </option>
+          <option value="gemini">Gemini Live</option>
         </select>
       </label>
       <div class="field">

@@ -370,9 +370,19 @@ impl Driver<'_> {
                 });
             }
             VoiceEvent::Resumable { handle } => self.handle = Some(handle),
-            VoiceEvent::Interrupted { .. }
-            | VoiceEvent::RateLimits(_)
-            | VoiceEvent::GoAway { .. } => {}
+            VoiceEvent::RateLimits(limits) => {
+                if let Some(l) = limits.iter().find(|l| l.remaining <= 0.0) {
+                    self.host.event(LiveEvent::Notice {
+                        code: "rate_limited".into(),
+                        message: format!(
+                            "The provider's {} limit is used up; it resets in {:.0} s. The interviewer may not answer until then: keep going, or check your plan.",
+                            l.name,
+                            l.reset_seconds.ceil()
+                        ),
+                    });
+                }
+            }
+            VoiceEvent::Interrupted { .. } | VoiceEvent::GoAway { .. } => {}
             VoiceEvent::ProviderError { code, message } => {
                 tracing::warn!(%code, %message, "the voice provider reported an error");
                 self.host.event(LiveEvent::Notice {

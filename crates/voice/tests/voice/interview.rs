@@ -9,6 +9,7 @@ use rehearse_fakes::speech::say;
 use rehearse_voice::audio::duplex::{Devices, Duplex};
 use rehearse_voice::interview::cost::Prices;
 use rehearse_voice::interview::{self, Command, Host, LinkState, LiveEvent, Options, Outcome};
+use rehearse_voice::link::Provider;
 use rehearse_voice::openai::{OpenAi, RealtimeConfig, RATE};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -19,9 +20,9 @@ const KEY: &str = "sk-fake-interview-key";
 use crate::MODEL;
 
 #[derive(Clone, Default)]
-struct Seen {
-    events: Arc<Mutex<Vec<(Instant, LiveEvent)>>>,
-    hints: Arc<Mutex<u32>>,
+pub(crate) struct Seen {
+    pub(crate) events: Arc<Mutex<Vec<(Instant, LiveEvent)>>>,
+    pub(crate) hints: Arc<Mutex<u32>>,
 }
 
 impl Host for Seen {
@@ -36,7 +37,7 @@ impl Host for Seen {
 }
 
 impl Seen {
-    fn lines(&self) -> Vec<(Speaker, String, bool)> {
+    pub(crate) fn lines(&self) -> Vec<(Speaker, String, bool)> {
         self.events
             .lock()
             .unwrap()
@@ -52,11 +53,11 @@ impl Seen {
             .collect()
     }
 
-    fn any(&self, f: impl Fn(&LiveEvent) -> bool) -> bool {
+    pub(crate) fn any(&self, f: impl Fn(&LiveEvent) -> bool) -> bool {
         self.events.lock().unwrap().iter().any(|(_, e)| f(e))
     }
 
-    async fn wait(&self, what: &str, f: impl Fn(&LiveEvent) -> bool) {
+    pub(crate) async fn wait(&self, what: &str, f: impl Fn(&LiveEvent) -> bool) {
         let until = Instant::now() + Duration::from_secs(20);
         while !self.any(&f) {
             assert!(Instant::now() < until, "waited 20 s for {what}");
@@ -76,7 +77,7 @@ fn provider(base_url: String) -> OpenAi {
 }
 
 /// Plays `wav` into the virtual microphone (returns when it has been played).
-async fn speak(wav: &Path) {
+pub(crate) async fn speak(wav: &Path) {
     let wav = wav.to_path_buf();
     let ok = tokio::task::spawn_blocking(move || {
         std::process::Command::new("paplay")
@@ -90,15 +91,20 @@ async fn speak(wav: &Path) {
     assert!(ok, "paplay");
 }
 
-struct Running {
-    seen: Seen,
-    commands: mpsc::UnboundedSender<Command>,
-    done: tokio::task::JoinHandle<Outcome>,
-    candidate: PathBuf,
+pub(crate) struct Running {
+    pub(crate) seen: Seen,
+    pub(crate) commands: mpsc::UnboundedSender<Command>,
+    pub(crate) done: tokio::task::JoinHandle<Outcome>,
+    pub(crate) candidate: PathBuf,
     _dir: tempfile::TempDir,
 }
 
 async fn start(fake: &FakeOpenAi, opts: Options) -> Running {
+    start_with(Box::new(provider(fake.base_url())), opts).await
+}
+
+/// Starts an interview with `p` on the default (virtual) devices; returns once it is live.
+pub(crate) async fn start_with(p: Box<dyn Provider>, opts: Options) -> Running {
     let dir = tempfile::tempdir().unwrap();
     let (candidate, _) = say(
         dir.path(),
@@ -109,11 +115,16 @@ async fn start(fake: &FakeOpenAi, opts: Options) -> Running {
     let (commands, commands_rx) = mpsc::unbounded_channel();
     let seen = Seen::default();
     let mut host = seen.clone();
-    let p = provider(fake.base_url());
     let done = tokio::spawn(async move {
-        let duplex = Duplex::open(&Devices::default(), RATE, RATE, audio_tx).expect("devices");
+        let duplex = Duplex::open(
+            &Devices::default(),
+            p.input_rate(),
+            p.output_rate(),
+            audio_tx,
+        )
+        .expect("devices");
         let out = interview::run(
-            &p,
+            p.as_ref(),
             &mut host,
             duplex.playback.clone(),
             audio,
@@ -144,7 +155,7 @@ async fn start(fake: &FakeOpenAi, opts: Options) -> Running {
     }
 }
 
-fn runtime() -> tokio::runtime::Runtime {
+pub(crate) fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -152,7 +163,7 @@ fn runtime() -> tokio::runtime::Runtime {
         .unwrap()
 }
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options {
         code_every: Duration::from_millis(800),
         backoff: Duration::from_millis(100),
@@ -322,4 +333,36 @@ async fn speaking_over_the_interviewer_stops_it_and_keeps_only_what_was_heard_as
         "{cut:?}"
     );
     assert_ne!(cut.1, "This is reply 1 number 1. …", "not all of it");
+}
+
+#[test]
+fn running_out_of_rate_limit_is_said_and_the_interview_goes_on() {
+    let _devices = pulse();
+    runtime().block_on(async {
+        let fake = FakeOpenAi::start(Script {
+            turns: Turns::Energy,
+            rate_limit_on_turn: Some(1),
+            reply_ms: 800,
+            ..Script::new(KEY, MODEL)
+        })
+        .await;
+        let r = start(&fake, options()).await;
+        speak(&r.candidate).await;
+        r.seen
+            .wait("the rate-limit notice", |e| {
+                matches!(e, LiveEvent::Notice { code, .. } if code == "rate_limited")
+            })
+            .await;
+        speak(&r.candidate).await;
+        r.seen
+            .wait("a reply on the next turn", |e| {
+                matches!(e, LiveEvent::Line { speaker: Speaker::Interviewer, .. })
+            })
+            .await;
+        r.commands.send(Command::End).unwrap();
+        r.done.await.unwrap();
+        assert!(fake.record().violations.is_empty());
+        assert!(r.seen.any(|e| matches!(e, LiveEvent::Notice { code, message } if code == "provider_error" && message.contains("try again in 20s"))), "the provider's own words are shown");
+        assert!(r.seen.any(|e| matches!(e, LiveEvent::Notice { message, .. } if message.contains("tokens limit is used up; it resets in 20 s"))));
+    });
 }

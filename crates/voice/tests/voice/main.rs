@@ -296,4 +296,5 @@ async fn code_reaches_the_provider_framed_as_data() {
 }
 
 mod audio;
+mod gemini;
 mod interview;
