@@ -3,7 +3,9 @@
 //! connection, `interrupted` stopping the interviewer, and clear errors for a bad key or model.
 
 use crate::audio::pulse;
-use crate::interview::{options, runtime, speak, start_with};
+use crate::interview::{
+    options, runtime, speak, speak_over_the_interviewer, start_with, LONG_REPLY,
+};
 use rehearse_core::error::Coded;
 use rehearse_core::session::Speaker;
 use rehearse_fakes::gemini::{FakeGemini, Script, Turns};
@@ -116,40 +118,18 @@ fn speaking_over_gemini_stops_it_and_keeps_only_what_was_heard() {
     runtime().block_on(async {
         let fake = FakeGemini::start(Script {
             turns: Turns::Energy,
-            speech: Some(voice(
-                "Before you code, let me describe the constraints of the input in some detail, including the size of the array, the range of the values, and whether duplicates can appear.",
-            )),
+            speech: Some(voice(LONG_REPLY)),
             ..Script::new(KEY, MODEL)
         })
         .await;
         let r = start_with(Box::new(gemini(fake.base_url(), KEY, MODEL)), options()).await;
-        speak(&r.candidate).await;
-        r.seen
-            .wait("the interviewer speaking", |e| {
-                matches!(e, LiveEvent::Speaking { on: true })
-            })
-            .await;
-        tokio::time::sleep(Duration::from_millis(1500)).await;
-        speak(&r.candidate).await;
-        r.seen
-            .wait("the interruption", |e| {
-                matches!(e, LiveEvent::Interrupted { .. })
-            })
-            .await;
-        r.commands.send(Command::End).unwrap();
-        r.done.await.unwrap();
-
+        speak_over_the_interviewer(r).await;
         let rec = fake.record();
         assert!(rec.violations.is_empty(), "{:#?}", rec.violations);
-        assert!(!rec.barge_ins.is_empty(), "the fake heard the candidate over its reply");
-        let cut = r
-            .seen
-            .lines()
-            .into_iter()
-            .find(|(s, _, _)| *s == Speaker::Interviewer)
-            .expect("the interviewer's line");
-        assert!(cut.2 && cut.1.ends_with('…'), "cut short: {cut:?}");
-        assert_ne!(cut.1, "This is reply 1 number 1. …", "not all of it");
+        assert!(
+            !rec.barge_ins.is_empty(),
+            "the fake heard the candidate over its reply"
+        );
     });
 }
 

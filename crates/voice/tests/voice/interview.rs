@@ -284,11 +284,7 @@ fn speaking_over_the_interviewer_stops_it_and_keeps_only_what_was_heard() {
 
 async fn speaking_over_the_interviewer_stops_it_and_keeps_only_what_was_heard_async() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, voice) = say(
-        dir.path(),
-        "Before you code, let me describe the constraints of the input in some detail, including the size of the array, the range of the values, and whether duplicates can appear.",
-        RATE,
-    );
+    let (_, voice) = say(dir.path(), LONG_REPLY, RATE);
     let fake = FakeOpenAi::start(Script {
         turns: Turns::Energy,
         speech: Some(Arc::new(voice)),
@@ -296,6 +292,24 @@ async fn speaking_over_the_interviewer_stops_it_and_keeps_only_what_was_heard_as
     })
     .await;
     let r = start(&fake, options()).await;
+    speak_over_the_interviewer(r).await;
+    let rec = fake.record();
+    assert!(rec.violations.is_empty(), "{:#?}", rec.violations);
+    let t = rec.truncate.expect("a truncate");
+    assert!(
+        t.audio_end_ms.abs_diff(t.audible_ms()) <= 50,
+        "truncated at {} ms; {} ms had been playing",
+        t.audio_end_ms,
+        t.audible_ms()
+    );
+}
+
+/// A long reply the candidate can speak over.
+pub(crate) const LONG_REPLY: &str = "Before you code, let me describe the constraints of the input in some detail, including the size of the array, the range of the values, and whether duplicates can appear.";
+
+/// The candidate answers, then speaks again 1.5 s into the interviewer's reply; the stored
+/// interviewer line must be a cut prefix of the reply.
+pub(crate) async fn speak_over_the_interviewer(r: Running) {
     speak(&r.candidate).await;
     r.seen
         .wait("the interviewer speaking", |e| {
@@ -311,16 +325,6 @@ async fn speaking_over_the_interviewer_stops_it_and_keeps_only_what_was_heard_as
         .await;
     r.commands.send(Command::End).unwrap();
     r.done.await.unwrap();
-
-    let rec = fake.record();
-    assert!(rec.violations.is_empty(), "{:#?}", rec.violations);
-    let t = rec.truncate.expect("a truncate");
-    assert!(
-        t.audio_end_ms.abs_diff(t.audible_ms()) <= 50,
-        "truncated at {} ms; {} ms had been playing",
-        t.audio_end_ms,
-        t.audible_ms()
-    );
     let cut = r
         .seen
         .lines()
