@@ -125,6 +125,8 @@ pub fn cargo_with(driver: &Driver, args: &[&str]) -> Result {
 /// Every end-to-end test, or those whose name contains `filter`.
 pub fn run(filter: Option<&str>) -> Result {
     step("desktop end-to-end tests (Xvfb + tauri-driver + WebKitWebDriver)");
+    // The voice interview test speaks into the virtual microphone.
+    crate::audio::ensure_running()?;
     util::cargo(&["build", "-p", "rehearse-desktop"])?;
     let app = util::target_dir().join("debug/rehearse-desktop");
     let data = std::env::temp_dir().join(format!("rehearse-e2e-{}", std::process::id()));

@@ -30,7 +30,15 @@ pub struct FakeGemini {
 
 impl FakeGemini {
     pub async fn start(script: Script) -> FakeGemini {
-        let server = listen(Dialect::Gemini, script, check, |s, i| Box::pin(serve(s, i))).await;
+        FakeGemini::start_on(0, script).await
+    }
+
+    /// Listens on a given port (0: any free one).
+    pub async fn start_on(port: u16, script: Script) -> FakeGemini {
+        let server = listen(port, Dialect::Gemini, script, check, |s, i| {
+            Box::pin(serve(s, i))
+        })
+        .await;
         FakeGemini {
             port: server.port,
             server,

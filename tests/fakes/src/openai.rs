@@ -21,7 +21,15 @@ pub struct FakeOpenAi {
 
 impl FakeOpenAi {
     pub async fn start(script: Script) -> FakeOpenAi {
-        let server = listen(Dialect::OpenAi, script, check, |s, i| Box::pin(serve(s, i))).await;
+        FakeOpenAi::start_on(0, script).await
+    }
+
+    /// Listens on a given port (0: any free one).
+    pub async fn start_on(port: u16, script: Script) -> FakeOpenAi {
+        let server = listen(port, Dialect::OpenAi, script, check, |s, i| {
+            Box::pin(serve(s, i))
+        })
+        .await;
         FakeOpenAi {
             port: server.port,
             server,

@@ -33,13 +33,17 @@ impl Listening {
     }
 }
 
+/// Listens on 127.0.0.1:`port` (0: any free port).
 pub(crate) async fn listen(
+    port: u16,
     dialect: Dialect,
     script: Script,
     check: Check,
     serve: Serve,
 ) -> Listening {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .await
+        .unwrap_or_else(|e| panic!("bind 127.0.0.1:{port}: {e}"));
     let port = listener.local_addr().expect("addr").port();
     let record = Arc::new(Mutex::new(Record::default()));
     let rec = record.clone();
