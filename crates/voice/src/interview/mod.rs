@@ -212,7 +212,10 @@ pub async fn run(
     };
     d.live(0);
     let mut conn = Some(first);
-    let mut tick = tokio::time::interval(Duration::from_millis(10));
+    // Lines heard, the speaking indicator and rate-limited code: 20 ms (one frame) is soon
+    // enough, and twice as cheap as 10.
+    let mut tick = tokio::time::interval(Duration::from_millis(20));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tokio::select! {
             event = next_event(&mut conn) => match event {
