@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 
-const KEY: &str = "sk-fake-interview-key";
+pub(crate) const KEY: &str = "sk-fake-interview-key";
 use crate::MODEL;
 
 #[derive(Clone, Default)]
@@ -66,7 +66,7 @@ impl Seen {
     }
 }
 
-fn provider(base_url: String) -> OpenAi {
+pub(crate) fn provider(base_url: String) -> OpenAi {
     OpenAi {
         config: RealtimeConfig {
             heartbeat: Duration::from_secs(2),
@@ -99,7 +99,7 @@ pub(crate) struct Running {
     _dir: tempfile::TempDir,
 }
 
-async fn start(fake: &FakeOpenAi, opts: Options) -> Running {
+pub(crate) async fn start(fake: &FakeOpenAi, opts: Options) -> Running {
     start_with(Box::new(provider(fake.base_url())), opts).await
 }
 

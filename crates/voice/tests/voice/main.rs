@@ -296,5 +296,6 @@ async fn code_reaches_the_provider_framed_as_data() {
 }
 
 mod audio;
+mod echo;
 mod gemini;
 mod interview;
