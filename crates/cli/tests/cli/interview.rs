@@ -1,8 +1,9 @@
 //! `rehearse interview --mode voice` held for a short session against the fake OpenAI
-//! Realtime server, with speech played into the virtual microphone: the live transcript is
+//! Realtime server (and, typed, against the fake Gemini Live server), with speech played into the virtual microphone: the live transcript is
 //! printed, the code file's changes reach the interviewer as quoted data, the session ends on
 //! time with exit 0, and the stored transcript has both speakers at their offsets.
 
+use rehearse_fakes::gemini::{FakeGemini, Script as GeminiScript};
 use rehearse_fakes::openai::{FakeOpenAi, Script, Turns};
 use rehearse_fakes::speech::say;
 use serde_json::Value;
@@ -177,4 +178,67 @@ fn without_a_key_the_interview_says_what_to_do_and_stores_nothing_running() {
         .unwrap();
     let listed: Value = serde_json::from_slice(&listed.stdout).unwrap();
     assert_eq!(listed.as_array().map(Vec::len), Some(0), "{listed}");
+}
+
+#[test]
+fn a_typed_interview_with_gemini_live_in_the_terminal() {
+    assert!(
+        std::env::var_os("PULSE_SERVER").is_some(),
+        "needs the headless sound server `cargo xtask test` starts"
+    );
+    const GEMINI_KEY: &str = "gemini-cli-key-31ff";
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let fake = rt.block_on(FakeGemini::start(GeminiScript {
+        turns: Turns::Energy,
+        reply_ms: 1000,
+        ..GeminiScript::new(GEMINI_KEY, "gemini-2.5-flash-native-audio-preview-12-2025")
+    }));
+    let mut child = cli(dir.path(), "http://127.0.0.1:9/v1")
+        .env("REHEARSE_GEMINI_BASE_URL", fake.base_url())
+        .env("GEMINI_API_KEY", GEMINI_KEY)
+        .args(INTERVIEW)
+        .args(["--provider", "gemini", "--minutes", "0.2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    std::thread::sleep(Duration::from_secs(2));
+    writeln!(stdin, "Can I assume the input fits in memory?").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "exit {:?}\n{stdout}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<(String, String)> = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|e| e["kind"] == "line")
+        .map(|e| (e["speaker"].to_string(), e["text"].to_string()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (
+                "\"candidate\"".to_string(),
+                "\"Can I assume the input fits in memory?\"".to_string()
+            ),
+            (
+                "\"interviewer\"".into(),
+                "\"This is reply 1 number 1.\"".into()
+            ),
+        ],
+        "{stdout}"
+    );
+    let rec = fake.record();
+    assert!(rec.violations.is_empty(), "{:#?}", rec.violations);
+    assert!(
+        rec.instructions[0].contains("Pair Sum Indices"),
+        "instructions from the problem"
+    );
 }
