@@ -32,6 +32,19 @@ fn cli(data: &std::path::Path, base_url: &str) -> Command {
     cmd
 }
 
+/// Waits for the interview to end; it must exit 0. Its standard output.
+fn ended_well(child: std::process::Child) -> String {
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.status.success(),
+        "exit {:?}\n{stdout}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
 #[test]
 fn a_short_voice_interview_in_the_terminal_is_heard_answered_and_stored() {
     assert!(
@@ -77,14 +90,7 @@ fn a_short_voice_interview_in_the_terminal_is_heard_answered_and_stored() {
         .success();
     assert!(ok);
     writeln!(stdin, "Could you repeat the question?").unwrap();
-    let out = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "exit {:?}\n{stdout}\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = ended_well(child);
     let events: Vec<Value> = stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
@@ -207,14 +213,7 @@ fn a_typed_interview_with_gemini_live_in_the_terminal() {
     let mut stdin = child.stdin.take().unwrap();
     std::thread::sleep(Duration::from_secs(2));
     writeln!(stdin, "Can I assume the input fits in memory?").unwrap();
-    let out = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "exit {:?}\n{stdout}\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = ended_well(child);
     let lines: Vec<(String, String)> = stdout
         .lines()
         .filter_map(|l| serde_json::from_str::<Value>(l).ok())
