@@ -332,11 +332,14 @@ pub(crate) async fn speak_over_the_interviewer(r: Running) {
         .find(|(s, _, _)| *s == Speaker::Interviewer)
         .expect("the interviewer's line");
     assert!(cut.2, "marked as cut short: {cut:?}");
+    // How many words survive depends on how far the reply had streamed when it was cut (the
+    // share heard of the audio received); what matters is a true, strict prefix.
+    let kept = cut.1.strip_suffix('…').expect("ends in …").trim_end();
+    let full = "This is reply 1 number 1.";
     assert!(
-        cut.1.starts_with("This is") && cut.1.ends_with('…'),
-        "{cut:?}"
+        !kept.is_empty() && full.starts_with(kept) && kept != full,
+        "a strict prefix of the reply: {cut:?}"
     );
-    assert_ne!(cut.1, "This is reply 1 number 1. …", "not all of it");
 }
 
 #[test]
