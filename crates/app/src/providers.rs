@@ -19,6 +19,12 @@ pub struct ProviderSection {
     pub voice: Option<String>,
     /// The model that transcribes the candidate (OpenAI).
     pub transcription_model: Option<String>,
+    /// How OpenAI decides the candidate finished speaking: `semantic` (the default) or
+    /// `server` (silence-based).
+    pub turn_detection: Option<String>,
+    /// For semantic detection: `low` (the default: a pause to think is not the end), `medium`,
+    /// `high` or `auto`.
+    pub eagerness: Option<String>,
     /// US dollars per million tokens, for the running cost estimate.
     pub prices: Option<rehearse_voice::interview::cost::Prices>,
 }

@@ -4,6 +4,7 @@
 //! its offset) and counts the interviewer's hints like the UI's. The shell and the CLI give
 //! it commands and show what it reports.
 
+use crate::providers::ProviderSection;
 use crate::{App, AppError};
 use rehearse_core::error::Coded;
 use rehearse_core::interviewer::{instructions, Brief};
@@ -17,6 +18,32 @@ use rehearse_voice::interview::{self, Command, Host, LiveEvent, Options, Outcome
 use rehearse_voice::link::Provider;
 use rehearse_voice::openai::{OpenAi, RealtimeConfig, TurnDetection, HEARTBEAT};
 use tokio::sync::mpsc::UnboundedReceiver;
+
+/// OpenAI's turn detection from `[providers.openai]`: semantic with low eagerness unless it
+/// says otherwise.
+pub fn turn_detection(section: &ProviderSection) -> Result<TurnDetection, AppError> {
+    match section.turn_detection.as_deref().unwrap_or("semantic") {
+        "semantic" => {
+            let eagerness = section.eagerness.as_deref().unwrap_or("low");
+            if !["low", "medium", "high", "auto"].contains(&eagerness) {
+                return Err(AppError::InvalidInput(format!(
+                    "config.toml [providers.openai] eagerness = \"{eagerness}\": use low, medium, high or auto."
+                )));
+            }
+            Ok(TurnDetection::Semantic {
+                eagerness: eagerness.into(),
+            })
+        }
+        "server" => Ok(TurnDetection::Server {
+            threshold: 0.5,
+            silence_ms: 800,
+            prefix_padding_ms: 300,
+        }),
+        other => Err(AppError::InvalidInput(format!(
+            "config.toml [providers.openai] turn_detection = \"{other}\": use semantic or server."
+        ))),
+    }
+}
 
 /// The Live model used unless `[providers.gemini] model` says otherwise.
 pub const GEMINI_MODEL: &str = "gemini-2.5-flash-native-audio-preview-12-2025";
@@ -81,7 +108,10 @@ impl App {
             VoiceProvider::Openai => KeyProvider::Openai,
             VoiceProvider::Gemini => KeyProvider::Gemini,
         };
-        self.endpoints()?;
+        let endpoints = self.endpoints()?;
+        if which == VoiceProvider::Openai {
+            turn_detection(&endpoints.section(KeyProvider::Openai))?;
+        }
         self.key(key_provider)?;
         Ok(())
     }
@@ -98,6 +128,7 @@ impl App {
             VoiceProvider::Openai => {
                 let key = self.key(KeyProvider::Openai)?;
                 let section = endpoints.section(KeyProvider::Openai);
+                let turn_detection = turn_detection(&section)?;
                 let config = RealtimeConfig {
                     base_url: endpoints
                         .base_url(KeyProvider::Openai)
@@ -109,7 +140,7 @@ impl App {
                     transcription_model: section
                         .transcription_model
                         .unwrap_or_else(|| "gpt-4o-mini-transcribe".into()),
-                    turn_detection: TurnDetection::default(),
+                    turn_detection,
                     heartbeat: HEARTBEAT,
                 };
                 let provider = OpenAi {

@@ -117,6 +117,12 @@ fn a_voice_interview_is_heard_answered_and_transcribed_in_the_window() {
         "the interviewer knows the problem"
     );
     assert!(rec.items.iter().any(|i| i == "What about duplicates?"));
+    let turns = &rec.session.as_ref().expect("a session")["audio"]["input"]["turn_detection"];
+    assert_eq!(
+        (turns["type"].as_str(), turns["eagerness"].as_str()),
+        (Some("semantic_vad"), Some("low")),
+        "by default a pause to think is not the end of the candidate's turn"
+    );
 
     s.find("[data-testid=nav-settings]").click();
     s.find("[data-testid=key-remove-openai]").click();

@@ -32,6 +32,17 @@ fn cli(data: &std::path::Path, base_url: &str) -> Command {
     cmd
 }
 
+/// One interview at a time: they share the virtual microphone, and one's speech would be
+/// heard by the other's interviewer.
+fn devices() -> std::sync::MutexGuard<'static, ()> {
+    static DEVICES: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    assert!(
+        std::env::var_os("PULSE_SERVER").is_some(),
+        "needs the headless sound server `cargo xtask test` starts"
+    );
+    DEVICES.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 /// Waits for the interview to end; it must exit 0. Its standard output.
 fn ended_well(child: std::process::Child) -> String {
     let out = child.wait_with_output().unwrap();
@@ -47,10 +58,7 @@ fn ended_well(child: std::process::Child) -> String {
 
 #[test]
 fn a_short_voice_interview_in_the_terminal_is_heard_answered_and_stored() {
-    assert!(
-        std::env::var_os("PULSE_SERVER").is_some(),
-        "needs the headless sound server `cargo xtask test` starts"
-    );
+    let _devices = devices();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let (_, voice) = say(dir.path(), "Good. What is the time complexity?", 24_000);
@@ -64,6 +72,12 @@ fn a_short_voice_interview_in_the_terminal_is_heard_answered_and_stored() {
         speech: Some(Arc::new(voice)),
         ..Script::new(KEY, "gpt-realtime")
     }));
+    std::fs::create_dir_all(dir.path().join("config")).unwrap();
+    std::fs::write(
+        dir.path().join("config/config.toml"),
+        "[providers.openai]\nturn_detection = \"server\"\n",
+    )
+    .unwrap();
     let code = dir.path().join("solution.py");
     std::fs::write(&code, "def pair_sum(nums, target):\n    pass\n").unwrap();
     let mut child = cli(dir.path(), &fake.base_url())
@@ -131,6 +145,8 @@ fn a_short_voice_interview_in_the_terminal_is_heard_answered_and_stored() {
         rec.instructions[0].contains("Pair Sum Indices"),
         "instructions from the problem"
     );
+    let turns = &rec.session.as_ref().unwrap()["audio"]["input"]["turn_detection"];
+    assert_eq!(turns["type"], "server_vad", "config.toml chose server VAD");
 
     let shown = cli(dir.path(), &fake.base_url())
         .args(["sessions", "show", &sid, "--json"])
@@ -188,10 +204,7 @@ fn without_a_key_the_interview_says_what_to_do_and_stores_nothing_running() {
 
 #[test]
 fn a_typed_interview_with_gemini_live_in_the_terminal() {
-    assert!(
-        std::env::var_os("PULSE_SERVER").is_some(),
-        "needs the headless sound server `cargo xtask test` starts"
-    );
+    let _devices = devices();
     const GEMINI_KEY: &str = "gemini-cli-key-31ff";
     let rt = tokio::runtime::Runtime::new().unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -239,5 +252,32 @@ fn a_typed_interview_with_gemini_live_in_the_terminal() {
     assert!(
         rec.instructions[0].contains("Pair Sum Indices"),
         "instructions from the problem"
+    );
+}
+
+#[test]
+fn an_unknown_turn_detection_in_config_is_named_before_anything_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("config")).unwrap();
+    std::fs::write(
+        dir.path().join("config/config.toml"),
+        "[providers.openai]\nturn_detection = \"sometimes\"\n",
+    )
+    .unwrap();
+    let out = cli(dir.path(), "http://127.0.0.1:9/v1")
+        .args(INTERVIEW)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err: Value = serde_json::from_slice(&out.stderr)
+        .or_else(|_| serde_json::from_slice(&out.stdout))
+        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)));
+    assert_eq!(err["error"]["code"], "invalid_input", "{err}");
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("turn_detection = \"sometimes\": use semantic or server"),
+        "{err}"
     );
 }
