@@ -134,6 +134,8 @@ fn library_problem_hint_editor_and_draft_after_restart() {
 
 /// Replaces the editor's whole document, as a paste would (typing would be re-indented).
 fn set_code(s: &Session, code: &str) {
+    // The editor mounts a moment after the room appears.
+    s.find(".cm-content");
     s.script(
         "const view = document.querySelector('.cm-content').cmTile.root.view; view.dispatch({changes: {from: 0, to: view.state.doc.length, insert: arguments[0]}});",
         json!([code]),
