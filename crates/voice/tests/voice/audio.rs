@@ -188,3 +188,89 @@ fn no_device_is_a_clear_error() {
     assert_eq!(e.code(), "no_microphone");
     assert!(e.to_string().contains("Settings"), "{e}");
 }
+
+/// A spare virtual microphone, made the default while it lives; the real one is the default
+/// again when it is dropped.
+struct SpareMic(String);
+
+impl SpareMic {
+    fn plug_in() -> SpareMic {
+        let out = Command::new("pactl")
+            .args([
+                "load-module",
+                "module-null-sink",
+                "sink_name=sparemic",
+                "rate=48000",
+                "channels=2",
+            ])
+            .output()
+            .expect("pactl");
+        assert!(out.status.success(), "{out:?}");
+        let spare = SpareMic(String::from_utf8_lossy(&out.stdout).trim().to_string());
+        let default = Command::new("pactl")
+            .args(["set-default-source", "sparemic.monitor"])
+            .status()
+            .expect("pactl");
+        assert!(default.success());
+        spare
+    }
+
+    fn unplug(&self) {
+        let _ = Command::new("pactl")
+            .args(["unload-module", &self.0])
+            .status();
+    }
+}
+
+impl Drop for SpareMic {
+    fn drop(&mut self) {
+        self.unplug();
+        let _ = Command::new("pactl")
+            .args(["set-default-source", "micsink.monitor"])
+            .status();
+    }
+}
+
+/// Under PulseAudio (and PipeWire) the sound server itself moves a stream whose source
+/// vanished to the default source, without an error reaching the app: capture must go on, now
+/// hearing the default microphone. (Backends that do report the loss get the app's own
+/// fallback: `Switched`, said in words.)
+#[test]
+fn a_microphone_unplugged_mid_interview_keeps_capturing_from_the_default() {
+    use rehearse_voice::audio::duplex::{AudioEvent, Devices, Duplex};
+    let _devices = pulse();
+    let dir = tempfile::tempdir().expect("temp");
+    let (wav, _) = speech(dir.path());
+    let spare = SpareMic::plug_in();
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let duplex = Duplex::open(&Devices::default(), RATE, RATE, tx).expect("devices");
+    let mut wait = |what: &str, f: &dyn Fn(&AudioEvent) -> bool| {
+        let until = Instant::now() + Duration::from_secs(8);
+        loop {
+            match rx.try_recv() {
+                Ok(e) if f(&e) => return e,
+                Ok(_) => {}
+                Err(_) if Instant::now() < until => std::thread::sleep(Duration::from_millis(10)),
+                Err(_) => panic!("waited 8 s for {what}"),
+            }
+        }
+    };
+    wait("frames from the spare microphone", &|e| {
+        matches!(e, AudioEvent::Frame(..))
+    });
+    let _ = Command::new("pactl")
+        .args(["set-default-source", "micsink.monitor"])
+        .status();
+    spare.unplug();
+    let speaking = Command::new("paplay")
+        .args(["-d", "micsink"])
+        .arg(&wav)
+        .spawn()
+        .expect("paplay");
+    let heard = wait("speech from the default microphone", &|e| {
+        matches!(e, AudioEvent::Level(l) if *l > 0.02) || matches!(e, AudioEvent::MicrophoneLost(_))
+    });
+    assert!(matches!(heard, AudioEvent::Level(_)), "{heard:?}");
+    let _ = speaking.wait_with_output();
+    drop(duplex);
+}
