@@ -5,7 +5,8 @@
 use crate::{App, AppError};
 use rehearse_core::run::{ExecReport, RunMode, RunReport, SandboxProgress, Verdict};
 use rehearse_core::Language;
-use rehearse_sandbox::{JudgeRequest, JudgeTest, Sandbox, SandboxConfig};
+pub use rehearse_sandbox::Sandbox;
+use rehearse_sandbox::{JudgeRequest, JudgeTest, SandboxConfig};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -115,6 +116,7 @@ impl App {
             time_limit_ms: material.time_limit_ms,
             mode,
             wall_ms: None,
+            repeat: 1,
         };
         if mode == RunMode::Run && !custom.is_empty() {
             let expected = self

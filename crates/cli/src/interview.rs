@@ -106,26 +106,26 @@ pub fn run(args: InterviewArgs) -> Result<ExitCode, CliError> {
         return Err(err(json)(&e));
     }
     if !json {
-        println!(
+        outln!(
             "{} — {} ({}), {} minutes. Session {sid}.",
             state.session.problem_title,
             state.session.language.display_name(),
             provider_name(provider),
             args.minutes
         );
-        println!("Speak to the interviewer. Type r = run, s = submit, h = hint, q = end; any other line is sent as a message.");
+        outln!("Speak to the interviewer. Type r = run, s = submit, h = hint, q = end; any other line is sent as a message.");
     }
     let rt = runtime(json)?;
     let outcome = rt.block_on(interview(&app, &sid, provider, args.code.as_deref(), json));
     let outcome = outcome.map_err(|e| err(json)(&e))?;
     let evaluation = app.end_session(&sid).map_err(|e| err(json)(&e))?;
     if json {
-        println!(
+        outln!(
             "{}",
             serde_json::json!({"kind": "ended", "session": sid, "outcome": outcome, "evaluation": evaluation})
         );
     } else {
-        println!(
+        outln!(
             "Interview over. Latency p50: {}; estimated cost ${:.3}; {} reconnection(s).",
             outcome
                 .latency_p50_ms
@@ -134,7 +134,7 @@ pub fn run(args: InterviewArgs) -> Result<ExitCode, CliError> {
             outcome.reconnects
         );
         crate::session::print_evaluation(&evaluation, false)?;
-        println!("`rehearse sessions show {sid}` shows the report and the transcript.");
+        outln!("`rehearse sessions show {sid}` shows the report and the transcript.");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -259,9 +259,9 @@ async fn control(
 
 fn note(json: bool, text: &str) {
     if json {
-        println!("{}", serde_json::json!({"kind": "note", "text": text}));
+        outln!("{}", serde_json::json!({"kind": "note", "text": text}));
     } else {
-        println!("  · {text}");
+        outln!("  · {text}");
     }
 }
 
@@ -269,7 +269,7 @@ fn show(e: &LiveEvent, started_at: i64, json: bool) {
     if json {
         if !matches!(e, LiveEvent::Level { .. } | LiveEvent::Partial { .. }) {
             if let Ok(line) = serde_json::to_string(e) {
-                println!("{line}");
+                outln!("{line}");
             }
         }
         return;
@@ -287,7 +287,7 @@ fn show(e: &LiveEvent, started_at: i64, json: bool) {
                 Speaker::System => "Note",
             };
             let cut = if *truncated { " (interrupted)" } else { "" };
-            println!("[{:02}:{:02}] {who}: {text}{cut}", at / 60, at % 60);
+            outln!("[{:02}:{:02}] {who}: {text}{cut}", at / 60, at % 60);
         }
         LiveEvent::Connection { detail, .. } => note(false, detail),
         LiveEvent::Hint { .. } => note(false, "The interviewer gave a hint (counted)."),

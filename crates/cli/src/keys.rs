@@ -72,7 +72,7 @@ fn print_status(status: &KeyStatus, json: bool) -> Result<ExitCode, CliError> {
     if json {
         print_json(status)?;
     } else {
-        println!("{}: {}", status.label, describe(status));
+        outln!("{}: {}", status.label, describe(status));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -94,12 +94,12 @@ pub fn run(command: KeysCommand) -> Result<ExitCode, CliError> {
                 print_json(&view)?;
             } else {
                 match (&view.keychain, &view.keychain_error) {
-                    (Some(b), _) => println!("keychain: {}", b.label()),
-                    (None, Some(e)) => println!("keychain: none — {}", e.message),
+                    (Some(b), _) => outln!("keychain: {}", b.label()),
+                    (None, Some(e)) => outln!("keychain: none — {}", e.message),
                     (None, None) => {}
                 }
                 for k in &view.keys {
-                    println!("{:<28} {}", k.label, describe(k));
+                    outln!("{:<28} {}", k.label, describe(k));
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -127,7 +127,7 @@ pub fn run(command: KeysCommand) -> Result<ExitCode, CliError> {
                 print_json(&check)?;
             } else {
                 let mark = if check.ok { "ok  " } else { "FAIL" };
-                println!("{mark} {} ({} ms)", check.message, check.latency_ms);
+                outln!("{mark} {} ({} ms)", check.message, check.latency_ms);
             }
             Ok(if check.ok {
                 ExitCode::SUCCESS

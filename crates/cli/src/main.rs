@@ -1,9 +1,10 @@
 //! `rehearse`: the same use-cases as the desktop app, headless. Human text by default,
 //! stable JSON with `--json`; errors as `{code, message}` and a non-zero exit code.
 
+#[macro_use]
+mod output;
 mod interview;
 mod keys;
-mod output;
 mod problems;
 mod sandbox;
 mod session;
@@ -35,6 +36,9 @@ enum Command {
     Run(sandbox::RunArgs),
     /// Run a whole program in the sandbox, with stdin from a file.
     Exec(sandbox::ExecArgs),
+    /// Start a language's sandbox containers ahead of time (run and exec do it in the
+    /// background after each use, so the next one finds a container waiting).
+    Warm(sandbox::WarmArgs),
     /// Drive a timed interview session: start, snapshot, run, hint, status, end.
     Session {
         #[command(subcommand)]
@@ -68,6 +72,7 @@ fn main() -> ExitCode {
         Command::Problems { command } => problems::run(command),
         Command::Run(args) => sandbox::run(args),
         Command::Exec(args) => sandbox::exec(args),
+        Command::Warm(args) => sandbox::warm(args),
         Command::Session { command } => session::run(command),
         Command::Interview(args) => interview::run(args),
         Command::Sessions { command } => session::sessions(command),
@@ -87,7 +92,7 @@ fn doctor(paths: &Paths, json: bool) -> Result<ExitCode, CliError> {
     } else {
         for c in &report.checks {
             let mark = if c.ok { "ok  " } else { "FAIL" };
-            println!("{mark} {:<18} {}", c.name, c.detail);
+            outln!("{mark} {:<18} {}", c.name, c.detail);
         }
     }
     Ok(if report.checks.iter().all(|c| c.ok) {

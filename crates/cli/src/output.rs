@@ -1,3 +1,14 @@
+/// `println!` for the command's output (see `write_out`).
+macro_rules! outln {
+    () => { $crate::output::write_out(format_args!(""), true) };
+    ($($arg:tt)*) => { $crate::output::write_out(format_args!($($arg)*), true) };
+}
+
+/// `print!` for the command's output (see `write_out`).
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::output::write_out(format_args!($($arg)*), false) };
+}
+
 use rehearse_core::error::Coded;
 use rehearse_core::ErrorBody;
 use serde::Serialize;
@@ -24,7 +35,7 @@ pub fn fail(e: CliError) -> ExitCode {
     if e.json {
         let text =
             serde_json::to_string(&serde_json::json!({ "error": e.body })).unwrap_or_default();
-        println!("{text}");
+        outln!("{text}");
     } else {
         eprintln!("error[{}]: {}", e.body.code, e.body.message);
     }
@@ -53,6 +64,28 @@ pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
         body: ErrorBody::new("internal", format!("cannot encode the output: {e}")),
         json: true,
     })?;
-    println!("{text}");
+    outln!("{text}");
     Ok(())
+}
+
+/// Writes the command's output. When the reader has gone away (`rehearse … --json | head`),
+/// the command ends quietly, as Unix tools do, instead of panicking on the broken pipe.
+pub fn write_out(args: std::fmt::Arguments, newline: bool) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let written = out
+        .write_fmt(args)
+        .and_then(|()| {
+            if newline {
+                out.write_all(b"\n")
+            } else {
+                Ok(())
+            }
+        })
+        .and_then(|()| if newline { Ok(()) } else { out.flush() });
+    if let Err(e) = written {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+    }
 }

@@ -121,7 +121,7 @@ pub fn run(cmd: ProblemsCommand) -> Result<ExitCode, CliError> {
             } else {
                 for p in &page.problems {
                     let cats: Vec<&str> = p.categories.iter().map(|c| c.id()).collect();
-                    println!(
+                    outln!(
                         "{:<36} {:<7} {}",
                         p.slug,
                         p.difficulty.id(),
@@ -129,9 +129,12 @@ pub fn run(cmd: ProblemsCommand) -> Result<ExitCode, CliError> {
                     );
                 }
                 let c = &page.counts;
-                println!(
+                outln!(
                     "\n{} problems ({} easy, {} medium, {} hard)",
-                    c.total, c.easy, c.medium, c.hard
+                    c.total,
+                    c.easy,
+                    c.medium,
+                    c.hard
                 );
             }
         }
@@ -155,22 +158,22 @@ pub fn run(cmd: ProblemsCommand) -> Result<ExitCode, CliError> {
                 })?;
             } else {
                 let cats: Vec<&str> = p.categories.iter().map(|c| c.label()).collect();
-                println!("{} ({}; {})\n", p.title, p.difficulty.id(), cats.join(", "));
-                println!("{}\n", p.statement.trim());
+                outln!("{} ({}; {})\n", p.title, p.difficulty.id(), cats.join(", "));
+                outln!("{}\n", p.statement.trim());
                 for (i, ex) in p.examples.iter().enumerate() {
                     let input: Vec<String> =
                         ex.input.iter().map(|(k, v)| format!("{k} = {v}")).collect();
-                    println!(
+                    outln!(
                         "Example {}:\n  Input:  {}\n  Output: {}",
                         i + 1,
                         input.join(", "),
                         ex.expected
                     );
                     if let Some(e) = &ex.explanation {
-                        println!("  Why:    {e}");
+                        outln!("  Why:    {e}");
                     }
                 }
-                println!(
+                outln!(
                     "\nHints: {} (reveal them in the app)\n\nStarter code ({}):\n\n{}",
                     p.hint_count,
                     language.display_name(),
@@ -185,13 +188,13 @@ pub fn run(cmd: ProblemsCommand) -> Result<ExitCode, CliError> {
                     &serde_json::json!({ "added": report.added, "updated": report.updated }),
                 )?;
             } else {
-                println!(
+                outln!(
                     "Imported {} new and {} updated problems.",
                     report.added.len(),
                     report.updated.len()
                 );
                 for s in report.added.iter().chain(&report.updated) {
-                    println!("  {s}");
+                    outln!("  {s}");
                 }
             }
         }

@@ -41,6 +41,59 @@ pub struct ExecArgs {
     json: bool,
 }
 
+#[derive(Args)]
+pub struct WarmArgs {
+    #[arg(long)]
+    lang: String,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn warm(args: WarmArgs) -> Result<ExitCode, CliError> {
+    let json = args.json;
+    let fail = |e: &dyn Coded| CliError {
+        body: e.body(),
+        json,
+    };
+    let lang = rehearse_app::language(&args.lang).map_err(|e| fail(&e))?;
+    let app = open(json)?;
+    let started = runtime(json)?
+        .block_on(async {
+            let sandbox = app.connect_sandbox().await?;
+            sandbox
+                .warm(lang)
+                .await
+                .map_err(rehearse_app::AppError::from)
+        })
+        .map_err(|e| fail(&e))?;
+    if json {
+        print_json(&serde_json::json!({ "language": lang, "started": started }))?;
+    } else {
+        outln!("{}: {started} container(s) started", lang.id());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Starts `rehearse warm` in the background for each language whose pool this process used,
+/// so the next command finds a container waiting and this one need not wait for it to start.
+fn refill_later(sandbox: &rehearse_app::sandbox::Sandbox) {
+    let Ok(me) = std::env::current_exe() else {
+        return;
+    };
+    for lang in sandbox.deferred_refills() {
+        let mut cmd = std::process::Command::new(&me);
+        cmd.args(["warm", "--lang", lang.id()])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+        if let Err(e) = cmd.spawn() {
+            tracing::warn!(error = %e, "could not start refilling the sandbox pool");
+        }
+    }
+}
+
 pub fn runtime(json: bool) -> Result<tokio::runtime::Runtime, CliError> {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -134,6 +187,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     let rt = runtime(json)?;
     let report = rt.block_on(async {
         let sandbox = app.connect_sandbox().await?;
+        sandbox.defer_refills();
         let request = rehearse_app::sandbox::RunRequest {
             slug: args.problem.clone(),
             language: lang,
@@ -142,7 +196,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
             custom: Vec::new(),
         };
         let report = app.judge(&sandbox, &request, &progress).await;
-        sandbox.settle().await;
+        refill_later(&sandbox);
         report
     });
     let report = report.map_err(|e| fail(&e))?;
@@ -188,7 +242,7 @@ fn json_report(r: &RunReport) -> serde_json::Value {
 }
 
 fn print_report(r: &RunReport) {
-    println!(
+    outln!(
         "{}: {}/{} tests passed in {} ms",
         r.verdict.label(),
         r.passed,
@@ -196,14 +250,14 @@ fn print_report(r: &RunReport) {
         r.wall_ms
     );
     if let Some(out) = &r.compile_output {
-        println!("\n{out}\n");
+        outln!("\n{out}\n");
     }
     for t in &r.tests {
         let time = t
             .time_ms
             .map(|ms| format!("{ms:.1} ms"))
             .unwrap_or_default();
-        println!(
+        outln!(
             "  test {:>2} {:<8} {:<22} {time}",
             t.index + 1,
             if t.example { "example" } else { "hidden" },
@@ -218,18 +272,18 @@ fn print_report(r: &RunReport) {
                 .unwrap_or_else(|| "-".into())
         };
         if t.verdict == Verdict::WrongAnswer {
-            println!("      input:    {}", show(&t.input));
-            println!("      expected: {}", show(&t.expected));
-            println!("      actual:   {}", show(&t.actual));
+            outln!("      input:    {}", show(&t.input));
+            outln!("      expected: {}", show(&t.expected));
+            outln!("      actual:   {}", show(&t.actual));
         }
         if let Some(m) = &t.message {
             for line in m.lines() {
-                println!("      {line}");
+                outln!("      {line}");
             }
         }
         for (name, text) in [("stdout", &t.stdout), ("stderr", &t.stderr)] {
             if !text.is_empty() {
-                println!("      {name}: {}", clip(text.trim_end()));
+                outln!("      {name}: {}", clip(text.trim_end()));
             }
         }
     }
@@ -269,8 +323,9 @@ pub fn exec(args: ExecArgs) -> Result<ExitCode, CliError> {
     let rt = runtime(json)?;
     let report = rt.block_on(async {
         let sandbox = app.connect_sandbox().await?;
+        sandbox.defer_refills();
         let report = app.exec(&sandbox, lang, &code, &stdin, &progress).await;
-        sandbox.settle().await;
+        refill_later(&sandbox);
         report
     });
     let report = report.map_err(|e| fail(&e))?;
@@ -292,7 +347,7 @@ pub fn exec(args: ExecArgs) -> Result<ExitCode, CliError> {
         if let Some(out) = &report.compile_output {
             eprintln!("{out}");
         }
-        print!("{}", report.stdout);
+        out!("{}", report.stdout);
         eprint!("{}", report.stderr);
         let _ = std::io::stdout().flush();
         let status = serde_json::to_value(report.status)

@@ -140,7 +140,7 @@ pub fn run(cmd: SessionCommand) -> Result<ExitCode, CliError> {
                 print_json(&state)?;
             } else {
                 let s = &state.session;
-                println!(
+                outln!(
                     "{}\n{} ({}), {} minutes. `rehearse session end {}` ends it.",
                     s.id,
                     s.problem_title,
@@ -166,7 +166,7 @@ pub fn run(cmd: SessionCommand) -> Result<ExitCode, CliError> {
             if json {
                 print_json(&serde_json::json!({ "snapshot": snap }))?;
             } else {
-                println!("checkpoint {snap}");
+                outln!("checkpoint {snap}");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -193,7 +193,7 @@ pub fn run(cmd: SessionCommand) -> Result<ExitCode, CliError> {
             if json {
                 print_json(&serde_json::json!({ "level": level, "text": text }))?;
             } else {
-                println!("Hint {level}: {text}");
+                outln!("Hint {level}: {text}");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -204,7 +204,7 @@ pub fn run(cmd: SessionCommand) -> Result<ExitCode, CliError> {
                 print_json(&state)?;
             } else {
                 let left = state.remaining_ms / 1000;
-                println!(
+                outln!(
                     "{:?}: {}:{:02} left of {} minutes",
                     state.session.status,
                     left / 60,
@@ -238,7 +238,7 @@ pub fn print_evaluation(ev: &Evaluation, json: bool) -> Result<(), CliError> {
     if json {
         print_json(ev)
     } else {
-        print!("{}", ev.markdown);
+        out!("{}", ev.markdown);
         Ok(())
     }
 }
@@ -276,7 +276,7 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
             } else {
                 for s in &list {
                     let score = s.score.map_or("—".to_string(), |v| v.to_string());
-                    println!(
+                    outln!(
                         "{}  {:<10} {:<32} {:<10} {:>3} min  score {score}",
                         s.id,
                         format!("{:?}", s.status).to_lowercase(),
@@ -299,24 +299,24 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
                     &serde_json::json!({ "session": state.session, "timeline": timeline, "transcript": transcript, "evaluation": evaluations.first() }),
                 )?;
             } else {
-                println!(
+                outln!(
                     "{} · {} · {:?}",
                     state.session.problem_title,
                     state.session.language.display_name(),
                     state.session.status
                 );
                 for t in &timeline {
-                    println!(
+                    outln!(
                         "  [{}] {}",
                         rehearse_core::evaluate::clock(t.at_ms),
                         serde_json::to_string(&t.event).unwrap_or_default()
                     );
                 }
                 if !transcript.is_empty() {
-                    println!("\nTranscript:");
+                    outln!("\nTranscript:");
                 }
                 for line in &transcript {
-                    println!(
+                    outln!(
                         "  [{}] {:?}: {}",
                         rehearse_core::evaluate::clock(line.at_ms),
                         line.speaker,
@@ -324,8 +324,8 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
                     );
                 }
                 if let Some(ev) = evaluations.first() {
-                    println!();
-                    print!("{}", ev.markdown);
+                    outln!();
+                    out!("{}", ev.markdown);
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -338,9 +338,11 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
             if json {
                 print_json(&summary)?;
             } else {
-                println!(
+                outln!(
                     "{} sessions, {} files: {}",
-                    summary.sessions, summary.files, summary.path
+                    summary.sessions,
+                    summary.files,
+                    summary.path
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -351,7 +353,7 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
             if json {
                 print_json(&serde_json::json!({ "deleted": id }))?;
             } else {
-                println!("deleted {id}");
+                outln!("deleted {id}");
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -101,17 +101,25 @@ pub struct RunReport {
 }
 
 impl RunReport {
-    /// The first failing test decides the overall verdict, as on the judges people know.
+    /// Accepted when every test ran and passed. Otherwise the first failing test decides,
+    /// as on the judges people know; tests that did not run with nothing that stopped them
+    /// (which the sandbox never reports) are an Internal Error, never a pass.
     pub fn overall(tests: &[TestResult]) -> Verdict {
-        tests
+        if tests.is_empty() {
+            return Verdict::InternalError;
+        }
+        if let Some(failed) = tests
             .iter()
             .map(|t| t.verdict)
             .find(|v| !matches!(v, Verdict::Accepted | Verdict::NotRun))
-            .unwrap_or(if tests.is_empty() {
-                Verdict::InternalError
-            } else {
-                Verdict::Accepted
-            })
+        {
+            return failed;
+        }
+        if tests.iter().all(|t| t.verdict == Verdict::Accepted) {
+            Verdict::Accepted
+        } else {
+            Verdict::InternalError
+        }
     }
 }
 

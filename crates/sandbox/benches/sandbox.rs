@@ -36,6 +36,7 @@ fn request(p: &Problem, lang: Language, mode: RunMode) -> JudgeRequest {
         time_limit_ms: p.time_limit_ms,
         mode,
         wall_ms: None,
+        repeat: 1,
     }
 }
 
@@ -75,22 +76,19 @@ async fn timed_runs(sb: &Sandbox, req: &JudgeRequest, rounds: usize) -> Vec<Dura
 fn cold_docker_run(p: &Problem, image: &str, rounds: usize) -> Vec<Duration> {
     let req = request(p, Language::Python, RunMode::Run);
     let plan = plan(Language::Python, &req.code, &Program::Judge(&p.signature));
-    let input: Vec<Vec<serde_json::Value>> = req
-        .tests
-        .iter()
-        .map(|t| {
-            p.signature
-                .params
-                .iter()
-                .map(|par| t.input[&par.name].clone())
-                .collect()
-        })
-        .collect();
+    let mut lines = Vec::new();
+    for t in &req.tests {
+        let args: Vec<&serde_json::Value> = p
+            .signature
+            .params
+            .iter()
+            .map(|par| &t.input[&par.name])
+            .collect();
+        serde_json::to_writer(&mut lines, &args).expect("json");
+        lines.push(b'\n');
+    }
     let mut files = plan.run_files.clone();
-    files.push((
-        "input.json".into(),
-        serde_json::to_vec(&input).expect("json"),
-    ));
+    files.push(("tests.txt".into(), lines));
     let mut tar = tar::Builder::new(Vec::new());
     for (name, data) in &files {
         let mut h = tar::Header::new_gnu();
@@ -119,9 +117,8 @@ fn cold_docker_run(p: &Problem, image: &str, rounds: usize) -> Vec<Duration> {
                     image,
                     "sh",
                     "-c",
-                    "tar -x -f - -C /work && python3 -S harness.py",
+                    "tar -x -f - -C /work && python3 -S harness.py < tests.txt",
                 ])
-                .env("REHEARSE_NONCE", "bench")
                 .stdin(Stdio::piped())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::null())

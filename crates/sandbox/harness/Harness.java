@@ -1,7 +1,9 @@
-// Rehearse judge harness for Java. Reads signature.json and input.json, calls the
-// candidate's Solution method once per test (found by reflection), and reports each result
-// as one frame on the original stdout: "\n<nonce> <json>\n". System.out and System.err are
-// captured per test, so the candidate's prints never reach that stream unframed.
+// Rehearse judge harness for Java. Reads signature.json, says it is ready, then takes one
+// test per line on stdin (handed over by the supervisor, one at a time), calls the
+// candidate's Solution method (found by reflection) and answers with one frame on the
+// original stdout: "\n@rehearse <json>\n". System.out and System.err are captured per test.
+// Nothing here is trusted: the supervisor outside this process measures time, exit and
+// memory, and the host compares the answers.
 import java.io.*;
 import java.lang.reflect.*;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,6 @@ class TreeNode {
 public class Harness {
     private final String s;
     private int i;
-    private static final String NONCE = System.getenv().getOrDefault("REHEARSE_NONCE", "");
     private static final long OUTPUT_CAP = Long.parseLong(System.getenv().getOrDefault("REHEARSE_OUTPUT_CAP", "1048576"));
     private static final int SHOWN = Integer.parseInt(System.getenv().getOrDefault("REHEARSE_SHOWN_CAP", "16384"));
     private static final PrintStream FRAMES = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
@@ -52,7 +53,7 @@ public class Harness {
     }
 
     private static void frame(String json) {
-        FRAMES.print("\n" + NONCE + " " + json + "\n");
+        FRAMES.print("\n@rehearse " + json + "\n");
         FRAMES.flush();
     }
 
@@ -84,7 +85,8 @@ public class Harness {
 
     private static void run() throws Exception {
         Map<?, ?> sig = (Map<?, ?>) new Harness(Files.readString(Paths.get("signature.json"))).value();
-        List<?> tests = (List<?>) new Harness(Files.readString(Paths.get("input.json"))).value();
+        BufferedReader tests = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);
+        System.setIn(new ByteArrayInputStream(new byte[0]));
         List<?> params = (List<?>) sig.get("params");
         String[] types = new String[params.size()];
         String output = (String) sig.get("output");
@@ -106,9 +108,10 @@ public class Harness {
         }
         method.setAccessible(true);
         PrintStream realOut = System.out, realErr = System.err;
-        for (int i = 0; i < tests.size(); i++) {
-            frame("{\"t\":\"start\",\"i\":" + i + "}");
-            List<?> input = (List<?>) tests.get(i);
+        frame("{\"t\":\"ready\"}");
+        String line;
+        for (int i = 0; (line = tests.readLine()) != null; i++) {
+            List<?> input = (List<?>) new Harness(line).value();
             Object[] call = new Object[types.length];
             for (int k = 0; k < types.length; k++) call[k] = to(types[k], input.get(k));
             Capture co = new Capture(), ce = new Capture();

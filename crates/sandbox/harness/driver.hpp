@@ -1,9 +1,12 @@
 // Rehearse judge driver for C++: included after the candidate's code and the generated
-// `rehearse_call`. Runs every test on a thread with a large stack, captures fd 1 and 2 per
-// test into files, and writes one frame per event to a saved copy of the original stdout.
+// `rehearse_call`. Says it is ready, then takes one test per line on stdin (handed over by the
+// supervisor, one at a time) and runs it on a thread with a large stack, capturing fd 1 and 2
+// per test into files; each answer is one frame on a saved copy of the original stdout.
+// Nothing here is trusted: the supervisor outside this process measures time, exit and
+// memory, and the host compares the answers.
 namespace rehearse {
-static std::string nonce;
 static int frames_fd = -1;
+static int tests_fd = -1;
 static size_t shown_cap = 16384;
 
 static pid_t main_pid = 0;
@@ -11,18 +14,13 @@ static pid_t main_pid = 0;
 static void frame(const std::string &json) {
     // A process the candidate forked must not report, nor run the remaining tests.
     if (getpid() != main_pid) _exit(0);
-    std::string line = "\n" + nonce + " " + json + "\n";
+    std::string line = "\n@rehearse " + json + "\n";
     size_t off = 0;
     while (off < line.size()) {
         ssize_t n = ::write(frames_fd, line.data() + off, line.size() - off);
         if (n <= 0) break;
         off += (size_t)n;
     }
-}
-
-static std::string slurp(const char *path) {
-    std::ifstream f(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
 }
 
 struct Capture {
@@ -39,18 +37,38 @@ struct Capture {
     }
 };
 
+// The next test's line from the supervisor; false at the end of the tests.
+static bool next_test(std::string &line) {
+    static std::string inbox;
+    line.clear();
+    char buf[1 << 16];
+    for (;;) {
+        size_t nl = inbox.find('\n');
+        if (nl != std::string::npos) {
+            line.assign(inbox, 0, nl);
+            inbox.erase(0, nl + 1);
+            return true;
+        }
+        ssize_t n = ::read(tests_fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        inbox.append(buf, (size_t)n);
+    }
+}
+
 static void *run_all(void *) {
-    Value sig_tests = Parser{slurp("input.json")}.parse();
     Capture out("/tmp/.rehearse-stdout"), err("/tmp/.rehearse-stderr");
     fflush(stdout);
     ::dup2(out.fd, 1);
     ::dup2(err.fd, 2);
-    for (size_t i = 0; i < sig_tests.a.size(); i++) {
-        frame("{\"t\":\"start\",\"i\":" + std::to_string(i) + "}");
+    frame("{\"t\":\"ready\"}");
+    std::string line;
+    for (size_t i = 0; next_test(line); i++) {
+        Value test = Parser{line}.parse();
         std::string status = "ok", extra;
         auto start = std::chrono::steady_clock::now();
         try {
-            extra = ",\"value\":" + rehearse_call(sig_tests.a[i]);
+            extra = ",\"value\":" + rehearse_call(test);
         } catch (const std::bad_alloc &e) {
             status = "memory";
             extra = ",\"error\":" + quote("std::bad_alloc");
@@ -79,11 +97,11 @@ static void *run_all(void *) {
 }  // namespace rehearse
 
 int main() {
-    const char *n = getenv("REHEARSE_NONCE");
-    rehearse::nonce = n ? n : "";
-    unsetenv("REHEARSE_NONCE");
     if (const char *cap = getenv("REHEARSE_SHOWN_CAP")) rehearse::shown_cap = strtoul(cap, nullptr, 10);
     rehearse::frames_fd = dup(1);
+    rehearse::tests_fd = dup(0);
+    int devnull = ::open("/dev/null", O_RDONLY);
+    if (devnull >= 0) ::dup2(devnull, 0);
     rehearse::main_pid = getpid();
     pthread_attr_t attr;
     pthread_attr_init(&attr);

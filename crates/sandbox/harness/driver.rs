@@ -1,9 +1,12 @@
-// Rehearse judge driver for Rust: appended after the generated `rehearse_call`. Runs every
-// test on a thread with a large stack, captures fd 1 and 2 per test into files, and writes
-// one frame per event to a saved copy of the original stdout: "\n<nonce> <json>\n".
+// Rehearse judge driver for Rust: appended after the generated `rehearse_call`. Says it is
+// ready, then takes one test per line on stdin (handed over by the supervisor, one at a time)
+// on a thread with a large stack, captures fd 1 and 2 per test into files, and answers with
+// one frame on a saved copy of the original stdout: "\n@rehearse <json>\n". Nothing here is
+// trusted: the supervisor outside this process measures time, exit and memory, and the host
+// compares the answers.
 mod rehearse_driver {
     use super::rehearse::{quote, Parser};
-    use std::io::{Read, Seek, SeekFrom, Write};
+    use std::io::{BufRead, Read, Seek, SeekFrom, Write};
     use std::os::unix::io::{AsRawFd, FromRawFd};
 
     extern "C" {
@@ -52,18 +55,18 @@ mod rehearse_driver {
     }
 
     pub fn main() {
-        let nonce = std::env::var("REHEARSE_NONCE").unwrap_or_default();
-        std::env::remove_var("REHEARSE_NONCE");
         let shown: u64 = std::env::var("REHEARSE_SHOWN_CAP")
             .ok()
             .and_then(|s| s.parse().ok())
             .unwrap_or(16384);
         let mut frames = unsafe { std::fs::File::from_raw_fd(dup(1)) };
         let mut frame = move |json: String| {
-            let _ = frames.write_all(format!("\n{} {}\n", nonce, json).as_bytes());
+            let _ = frames.write_all(format!("\n@rehearse {}\n", json).as_bytes());
         };
-        let raw = std::fs::read("input.json").expect("input.json");
-        let tests = Parser { t: &raw, p: 0 }.parse();
+        let mut tests = std::io::BufReader::with_capacity(1 << 16, unsafe { std::fs::File::from_raw_fd(dup(0)) });
+        if let Ok(null) = std::fs::File::open("/dev/null") {
+            unsafe { dup2(null.as_raw_fd(), 0) };
+        }
         let panic_message = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
         let sink = panic_message.clone();
         std::panic::set_hook(Box::new(move |info| {
@@ -82,8 +85,14 @@ mod rehearse_driver {
         }));
         let mut out = Capture::open("/tmp/.rehearse-stdout", 1);
         let mut err = Capture::open("/tmp/.rehearse-stderr", 2);
-        for (i, args) in tests.items().iter().enumerate() {
-            frame(format!("{{\"t\":\"start\",\"i\":{}}}", i));
+        frame("{\"t\":\"ready\"}".to_string());
+        let mut line = Vec::new();
+        for i in 0.. {
+            line.clear();
+            if tests.read_until(b'\n', &mut line).unwrap_or(0) == 0 {
+                break;
+            }
+            let args = Parser { t: &line, p: 0 }.parse();
             let start = std::time::Instant::now();
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| super::rehearse_call(args.items())));
             let ms = start.elapsed().as_secs_f64() * 1000.0;

@@ -1,9 +1,13 @@
-// Rehearse judge harness for Go. Reads input.json, calls the candidate's function (through
-// the generated rehearseCall) once per test, captures fd 1 and 2 per test into files, and
-// writes one frame per event to a saved copy of the original stdout: "\n<nonce> <json>\n".
+// Rehearse judge harness for Go. Says it is ready, then takes one test per line on stdin
+// (handed over by the supervisor, one at a time), calls the candidate's function (through
+// the generated rehearseCall), captures fd 1 and 2 per test into files, and answers with one
+// frame on a saved copy of the original stdout: "\n@rehearse <json>\n". Nothing here is
+// trusted: the supervisor outside this process measures time, exit and memory, and the host
+// compares the answers.
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -30,7 +34,7 @@ var rehearseFrames *os.File
 
 func rehearseFrame(v map[string]any) {
 	b, _ := json.Marshal(v)
-	rehearseFrames.WriteString("\n" + os.Getenv("REHEARSE_NONCE_SAVED") + " " + string(b) + "\n")
+	rehearseFrames.WriteString("\n@rehearse " + string(b) + "\n")
 }
 
 func toInt(v any) int       { n, _ := v.(json.Number).Int64(); return int(n) }
@@ -191,27 +195,30 @@ func rehearseRunOne(args []any) (status string, value any, errText string, ms fl
 }
 
 func main() {
-	os.Setenv("REHEARSE_NONCE_SAVED", os.Getenv("REHEARSE_NONCE"))
-	os.Unsetenv("REHEARSE_NONCE")
 	shown := int64(16384)
 	fmt.Sscan(os.Getenv("REHEARSE_SHOWN_CAP"), &shown)
 	debug.SetMaxStack(256 << 20)
 	dup, _ := syscall.Dup(1)
 	rehearseFrames = os.NewFile(uintptr(dup), "frames")
-	raw, err := os.ReadFile("input.json")
-	if err != nil {
-		panic(err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var tests [][]any
-	if err := dec.Decode(&tests); err != nil {
-		panic(err)
+	in, _ := syscall.Dup(0)
+	tests := bufio.NewReaderSize(os.NewFile(uintptr(in), "tests"), 1<<16)
+	if null, err := os.Open(os.DevNull); err == nil {
+		syscall.Dup3(int(null.Fd()), 0, 0)
 	}
 	out := rehearseCaptureFd("/tmp/.rehearse-stdout", 1)
 	errs := rehearseCaptureFd("/tmp/.rehearse-stderr", 2)
-	for i, args := range tests {
-		rehearseFrame(map[string]any{"t": "start", "i": i})
+	rehearseFrame(map[string]any{"t": "ready"})
+	for i := 0; ; i++ {
+		line, err := tests.ReadBytes('\n')
+		if len(bytes.TrimSpace(line)) == 0 && err != nil {
+			break
+		}
+		dec := json.NewDecoder(bytes.NewReader(line))
+		dec.UseNumber()
+		var args []any
+		if err := dec.Decode(&args); err != nil {
+			panic(err)
+		}
 		status, value, errText, ms := rehearseRunOne(args)
 		os.Stdout.Sync()
 		rec := map[string]any{"t": "result", "i": i, "status": status, "time_ms": math.Round(ms*1000) / 1000, "mem_kb": rehearsePeakKb()}

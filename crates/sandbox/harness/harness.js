@@ -1,21 +1,21 @@
 // Rehearse judge harness for JavaScript and TypeScript (after compilation). Reads
-// signature.json and input.json, calls the candidate's function from solution.js once per
-// test, and reports each result as one frame on fd 1: "\n<nonce> <json>\n". The candidate's
-// console output is captured per test and never reaches that stream unframed.
+// signature.json, says it is ready, then takes one test per line on stdin (handed over by the
+// supervisor, one at a time), calls the candidate's function from solution.js and answers
+// with one frame on fd 1: "\n@rehearse <json>\n". The candidate's console output is captured
+// per test. Nothing here is trusted: the supervisor outside this process measures time, exit
+// and memory, and the host compares the answers.
 "use strict";
 const fs = require("fs");
 const vm = require("vm");
 
-const NONCE = process.env.REHEARSE_NONCE || "";
 const OUTPUT_CAP = Number(process.env.REHEARSE_OUTPUT_CAP || 1048576);
 const SHOWN = Number(process.env.REHEARSE_SHOWN_CAP || 16384);
-delete process.env.REHEARSE_NONCE;
 const SOURCE = process.argv[2] || "solution.js";
 
 // fd 1 may be a non-blocking pipe: write all of it, waiting while the reader catches up.
 const pause = new Int32Array(new SharedArrayBuffer(4));
 function frame(obj) {
-  const buf = Buffer.from("\n" + NONCE + " " + JSON.stringify(obj) + "\n");
+  const buf = Buffer.from("\n@rehearse " + JSON.stringify(obj) + "\n");
   let off = 0;
   while (off < buf.length) {
     try {
@@ -24,6 +24,32 @@ function frame(obj) {
       if (e.code !== "EAGAIN") throw e;
       Atomics.wait(pause, 0, 0, 1);
     }
+  }
+}
+
+// The next test: one line from fd 0, or null at its end.
+let inbox = Buffer.alloc(0);
+function nextTest() {
+  const parts = [];
+  for (;;) {
+    const nl = inbox.indexOf(10);
+    if (nl >= 0) {
+      parts.push(inbox.subarray(0, nl));
+      inbox = inbox.subarray(nl + 1);
+      return Buffer.concat(parts).toString("utf8");
+    }
+    parts.push(inbox);
+    const chunk = Buffer.alloc(1 << 20);
+    let n;
+    try {
+      n = fs.readSync(0, chunk, 0, chunk.length, null);
+    } catch (e) {
+      if (e.code === "EAGAIN") { Atomics.wait(pause, 0, 0, 1); inbox = Buffer.alloc(0); continue; }
+      if (e.code === "EOF") return null;
+      throw e;
+    }
+    if (n === 0) return null;
+    inbox = chunk.subarray(0, n);
   }
 }
 
@@ -147,7 +173,6 @@ function find(name) {
 
 function main() {
   const sig = JSON.parse(fs.readFileSync("signature.json", "utf8"));
-  const tests = JSON.parse(fs.readFileSync("input.json", "utf8"));
   const types = sig.params.map((p) => p.type);
   const names = sig.params.map((p) => p.name);
   const outIndex = sig.output ? names.indexOf(sig.output) : -1;
@@ -176,8 +201,9 @@ function main() {
     frame({ t: "fatal", error: `${SOURCE} does not define a function named \`${name}\`.` });
     return;
   }
-  tests.forEach((args, i) => {
-    frame({ t: "start", i });
+  frame({ t: "ready" });
+  for (let i = 0, line; (line = nextTest()) !== null; i++) {
+    const args = JSON.parse(line);
     const values = types.map((t, k) => build(t, args[k]));
     out = new Capture();
     err = new Capture();
@@ -209,7 +235,7 @@ function main() {
     rec.stdout = out.text();
     rec.stderr = err.text();
     frame(rec);
-  });
+  }
   frame({ t: "done" });
 }
 

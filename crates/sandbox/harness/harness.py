@@ -1,19 +1,21 @@
-# Rehearse judge harness for Python. Reads signature.json and input.json from the working
-# directory, calls the candidate's function in solution.py once per test, and reports each
-# result as one frame on the original stdout: "\n<nonce> <json>\n". The candidate's own
-# prints are captured per test and never reach that stream unframed.
+# Rehearse judge harness for Python. Reads signature.json, says it is ready, then takes one
+# test per line on stdin (handed over by the supervisor, one at a time), calls the
+# candidate's function in solution.py and answers with one frame on the original stdout:
+# "\n@rehearse <json>\n". The candidate's own prints are captured per test. Nothing here is
+# trusted: the supervisor outside this process measures time, exit and memory, and the host
+# compares the answers.
 import io
 import json
 import os
 import sys
 import time
 import traceback
-import typing
 
-NONCE = os.environ.pop("REHEARSE_NONCE", "")
 OUTPUT_CAP = int(os.environ.pop("REHEARSE_OUTPUT_CAP", "1048576"))
 SHOWN = int(os.environ.pop("REHEARSE_SHOWN_CAP", "16384"))
 _frames = os.fdopen(os.dup(1), "w", encoding="utf-8", errors="replace")
+_tests = os.fdopen(os.dup(0), "rb")
+sys.stdin = open(os.devnull)
 MAIN_PID = os.getpid()
 
 
@@ -21,7 +23,7 @@ def frame(obj):
     if os.getpid() != MAIN_PID:
         # A process the candidate forked: it must not report, nor run the remaining tests.
         os._exit(0)
-    _frames.write("\n" + NONCE + " " + json.dumps(obj, allow_nan=False) + "\n")
+    _frames.write("\n@rehearse " + json.dumps(obj, allow_nan=False) + "\n")
     _frames.flush()
 
 
@@ -150,6 +152,47 @@ def describe(e):
     return text + "".join(traceback.format_exception_only(type(e), e))
 
 
+# What LeetCode's Python 3 has in scope without an import: these modules by name, and every
+# public name of the star-imported ones (math's pow excepted, so the built-in three-argument
+# pow keeps working), plus sortedcontainers where the image has it. Modules that are slow to
+# import load on first use.
+MODULES = ("bisect", "collections", "copy", "functools", "heapq", "itertools", "math",
+           "operator", "re", "sys", "typing")
+LAZY = ("array", "datetime", "decimal", "fractions", "random", "statistics", "string")
+STAR = ("typing", "collections", "heapq", "bisect", "itertools", "functools", "math")
+
+
+class LazyModule:
+    def __init__(self, name):
+        self.__name = name
+
+    def __getattr__(self, attr):
+        import importlib
+        return getattr(importlib.import_module(self.__name), attr)
+
+    def __repr__(self):
+        return "<module '%s'>" % self.__name
+
+
+def leetcode_names():
+    import importlib
+    ns = {name: importlib.import_module(name) for name in MODULES}
+    ns.update({name: LazyModule(name) for name in LAZY})
+    for name in STAR:
+        module = ns[name]
+        public = getattr(module, "__all__", None) or [k for k in vars(module) if not k.startswith("_")]
+        ns.update({k: getattr(module, k) for k in public if hasattr(module, k)})
+    ns.pop("pow", None)
+    if os.path.isdir("/usr/lib/python3/dist-packages/sortedcontainers"):
+        sys.path.append("/usr/lib/python3/dist-packages")
+        try:
+            from sortedcontainers import SortedDict, SortedList, SortedSet
+            ns.update(SortedList=SortedList, SortedDict=SortedDict, SortedSet=SortedSet)
+        except ImportError:
+            pass
+    return ns
+
+
 def find(ns, name):
     fn = ns.get(name)
     if callable(fn) and not isinstance(fn, type):
@@ -166,8 +209,6 @@ def find(ns, name):
 def main():
     with open("signature.json") as f:
         sig = json.load(f)
-    with open("input.json") as f:
-        tests = json.load(f)
     types = [p["type"] for p in sig["params"]]
     names = [p["name"] for p in sig["params"]]
     out_index = names.index(sig["output"]) if sig.get("output") else None
@@ -179,8 +220,8 @@ def main():
     except (SyntaxError, ValueError) as e:
         frame({"t": "compile", "error": "".join(traceback.format_exception_only(type(e), e))})
         return
-    ns = {"__name__": "solution", "ListNode": ListNode, "TreeNode": TreeNode}
-    ns.update({k: getattr(typing, k) for k in typing.__all__})
+    ns = leetcode_names()
+    ns.update({"__name__": "solution", "ListNode": ListNode, "TreeNode": TreeNode})
     sys.setrecursionlimit(100000)
     out, err = Capture(), Capture()
     sys.stdout, sys.stderr = out, err
@@ -195,8 +236,9 @@ def main():
     if fn is None:
         frame({"t": "fatal", "error": "solution.py does not define a function named `%s`." % sig["function"]})
         return
-    for i, args in enumerate(tests):
-        frame({"t": "start", "i": i})
+    frame({"t": "ready"})
+    for i, line in enumerate(iter(_tests.readline, b"")):
+        args = json.loads(line)
         values = [build(t, a) for t, a in zip(types, args)]
         out, err = Capture(), Capture()
         rec = {"t": "result", "i": i}

@@ -2,10 +2,8 @@
 //! right. It runs in the Python runner image under the same sandbox as everything else, and
 //! sees the candidate's answers only as data.
 
-use crate::frames::EXIT_TRAILER;
-use crate::{images, Caps, JudgeRequest, Lease, Progress, Result, Sandbox, SandboxError};
+use crate::{JudgeRequest, Progress, Result, Sandbox, SandboxError};
 use rehearse_core::run::{TestResult, Verdict};
-use rehearse_core::Language;
 use serde_json::{json, Value};
 
 const RUNNER: &str = r#"import json, os, sys
@@ -17,7 +15,7 @@ for case in json.load(open("cases.json")):
         verdicts.append(bool(check(case["input"], case["expected"], case["actual"])))
     except Exception as e:
         verdicts.append("%s: %s" % (type(e).__name__, e))
-sys.stdout.write("\n" + os.environ["REHEARSE_NONCE"] + " " + json.dumps(verdicts) + "\n")
+sys.stdout.write(json.dumps(verdicts))
 "#;
 
 impl Sandbox {
@@ -50,10 +48,6 @@ impl Sandbox {
             .iter()
             .map(|&i| json!({"input": tests[i].input, "expected": tests[i].expected, "actual": tests[i].actual}))
             .collect();
-        let image = self.config.image(Language::Python);
-        images::ensure(&self.docker, &image, progress).await?;
-        let mut lease = Lease::new(Language::Python, image);
-        let nonce = uuid::Uuid::new_v4().simple().to_string();
         let files = vec![
             ("checker.py".to_string(), checker.as_bytes().to_vec()),
             ("run_checker.py".to_string(), RUNNER.as_bytes().to_vec()),
@@ -62,29 +56,12 @@ impl Sandbox {
                 serde_json::to_vec(&cases).map_err(|e| SandboxError::Internal(e.to_string()))?,
             ),
         ];
-        let marker = format!("\n{nonce} {{\"t\":\"exit\"");
         let out = self
-            .run_to_end(
-                &mut lease,
-                &format!("python3 -S run_checker.py </dev/null\n{EXIT_TRAILER}"),
-                vec![("REHEARSE_NONCE".into(), nonce.clone())],
-                files,
-                self.config.limits.submit_wall_ms,
-                Caps {
-                    stdout: 16 << 20,
-                    stderr: 64 << 10,
-                    until: Some(marker.as_bytes()),
-                },
-            )
-            .await;
-        self.release(lease);
-        let out = out?;
-        let text = String::from_utf8_lossy(&out.stdout);
-        let prefix = format!("{nonce} ");
-        let verdicts: Option<Vec<Value>> = text
-            .lines()
-            .find_map(|l| l.strip_prefix(&prefix).filter(|rest| rest.starts_with('[')))
-            .and_then(|json| serde_json::from_str(json).ok());
+            .python_script(files, "run_checker.py", 16 << 20, progress)
+            .await?;
+        let verdicts: Option<Vec<Value>> = (out.exit.and_then(|e| e.code) == Some(0))
+            .then(|| serde_json::from_slice(&out.stdout).ok())
+            .flatten();
         let Some(verdicts) = verdicts.filter(|v| v.len() == judged.len()) else {
             let why = String::from_utf8_lossy(&out.stderr).trim().to_string();
             for &i in &judged {

@@ -1,5 +1,5 @@
-//! One sandbox container: how it is locked down, starting it, running a step in it with
-//! files and a script passed on stdin, and removing it.
+//! One sandbox container: how it is locked down, starting it, running a step in it with its
+//! files passed on stdin, and removing it.
 
 use crate::config::Limits;
 use crate::error::{Result, SandboxError};
@@ -7,13 +7,15 @@ use bollard::container::LogOutput;
 use bollard::models::{ContainerCreateBody, HostConfig, ResourcesUlimits};
 use bollard::query_parameters::{CreateContainerOptionsBuilder, RemoveContainerOptionsBuilder};
 use bollard::Docker;
-use futures_util::{Stream, StreamExt};
+use futures_util::Stream;
 use std::collections::HashMap;
 use std::pin::Pin;
 use tokio::io::AsyncWriteExt;
 
-/// The unprivileged user every step runs as (`nobody` in Debian-based images).
-pub const USER: &str = "65534:65534";
+/// The container's user: root, for the supervisor alone, holding nothing but what it needs
+/// to start the program as `nobody` (65534, see harness/supervise.pl).
+pub const USER: &str = "0:0";
+const CAPS: [&str; 2] = ["SETUID", "SETGID"];
 pub const LABEL_POOL: &str = "app.rehearse.pool";
 pub const LABEL_LANGUAGE: &str = "app.rehearse.language";
 pub const LABEL_SPEC: &str = "app.rehearse.spec";
@@ -22,16 +24,20 @@ pub const LABEL_EXPIRES: &str = "app.rehearse.expires-ms";
 const MIB: i64 = 1 << 20;
 
 /// What a pooled container runs: unpack the files sent on stdin (waiting at most the idle
-/// timeout), say so on stderr, then run `step.sh` with the variables in `.rehearse-env`.
+/// timeout) into /work and /rehearse, say so on stderr, then hand over to the supervisor.
 fn agent(idle_s: u64) -> String {
     format!(
-        "timeout {idle_s} tar -x -f - -C /work || exit 97; echo rehearse-claimed >&2; cd /work; . ./.rehearse-env; exec sh ./step.sh"
+        "timeout {idle_s} tar -x -f - -C / --no-same-owner 2>/rehearse/.unpack; s=$?; \
+         if [ $s -ne 0 ]; then [ $s -eq 124 ] && exit 97; echo rehearse-unpack-failed >&2; echo tar ended with status $s >&2; head -c 2000 /rehearse/.unpack >&2; exit 98; fi; \
+         echo rehearse-claimed >&2; exec perl /rehearse/supervise.pl"
     )
 }
 
 /// The first thing a claimed container says (see `agent`): it got the files and is starting
 /// the step.
 pub const CLAIMED: &[u8] = b"rehearse-claimed\n";
+/// Or: the files did not fit (or tar refused them); the rest is tar's message.
+pub const UNPACK_FAILED: &[u8] = b"rehearse-unpack-failed\n";
 
 /// The container's configuration. Its hash (a label) tells whether a pooled container
 /// was started with today's image and limits.
@@ -48,6 +54,7 @@ pub fn body(
             limits.tmpfs_mb
         )
     };
+    let private = format!("rw,noexec,nosuid,nodev,size={}m,mode=0700", limits.tmpfs_mb);
     let ulimit = |name: &str, value: i64| ResourcesUlimits {
         name: Some(name.into()),
         soft: Some(value),
@@ -64,7 +71,6 @@ pub fn body(
         attach_stdout: Some(true),
         attach_stderr: Some(true),
         user: Some(USER.into()),
-        working_dir: Some("/work".into()),
         env: Some(vec![
             "HOME=/tmp".into(),
             "LANG=C.UTF-8".into(),
@@ -86,8 +92,10 @@ pub fn body(
             tmpfs: Some(HashMap::from([
                 ("/work".to_string(), tmpfs("exec,")),
                 ("/tmp".to_string(), tmpfs("exec,")),
+                ("/rehearse".to_string(), private),
             ])),
             cap_drop: Some(vec!["ALL".into()]),
+            cap_add: Some(CAPS.iter().map(|c| c.to_string()).collect()),
             security_opt: Some(vec!["no-new-privileges".into()]),
             ulimits: Some(vec![
                 ulimit("nofile", limits.nofile),
@@ -134,6 +142,8 @@ pub type Output = Pin<Box<dyn Stream<Item = Result<LogOutput, bollard::errors::E
 /// A step started in a container: its output as it comes.
 pub struct Step {
     pub output: Output,
+    /// What the container said on stderr after the claim (the supervisor's own complaints).
+    pub stderr: Vec<u8>,
 }
 
 /// Takes a pooled container for this run. Renaming it to a name derived from its id is
@@ -165,88 +175,11 @@ pub async fn start_step(docker: &Docker, container: &str, files: Vec<u8>) -> Res
     });
     Ok(Step {
         output: attached.output,
+        stderr: Vec::new(),
     })
 }
 
-/// What a step printed, split by stream, with caps on what is kept.
-#[derive(Debug, Default)]
-pub struct Collected {
-    pub stdout: Vec<u8>,
-    pub stderr: Vec<u8>,
-    pub exit_code: Option<i64>,
-    pub timed_out: bool,
-    /// A stream went over its cap; the rest was dropped and the step left running.
-    pub overflow: bool,
-}
-
-/// Drains a started step to its end, its deadline, or a cap, whichever comes first. On a
-/// deadline or an overflow the caller must remove the container: the step may still run.
-pub async fn collect_from(
-    mut step: Step,
-    first: Option<LogOutput>,
-    deadline: tokio::time::Instant,
-    stdout_cap: usize,
-    stderr_cap: usize,
-    until: Option<&[u8]>,
-) -> Result<Collected> {
-    let mut out = Collected::default();
-    let mut first = first.map(Ok);
-    loop {
-        let next = match first.take() {
-            Some(chunk) => Ok(Some(chunk)),
-            None => tokio::time::timeout_at(deadline, step.output.next()).await,
-        };
-        match next {
-            Err(_) => {
-                out.timed_out = true;
-                return Ok(out);
-            }
-            Ok(None) => break,
-            Ok(Some(chunk)) => {
-                let (buf, bytes, cap) = match chunk? {
-                    LogOutput::StdOut { message } => (&mut out.stdout, message, stdout_cap),
-                    LogOutput::StdErr { message } => (&mut out.stderr, message, stderr_cap),
-                    _ => continue,
-                };
-                let room = cap.saturating_sub(buf.len());
-                buf.extend_from_slice(&bytes[..bytes.len().min(room)]);
-                if bytes.len() > room {
-                    out.overflow = true;
-                    return Ok(out);
-                }
-                if until.is_some_and(|marker| ends_after(&out.stdout, marker)) {
-                    break;
-                }
-            }
-        }
-    }
-    out.exit_code = take_exit_line(&mut out.stderr);
-    Ok(out)
-}
-
-/// Scripts run by `run_to_end` end with `echo "rehearse-exit $?" >&2`: the status, taken
-/// off the end of stderr.
-pub const EXIT_LINE: &str = "rehearse-exit";
-
-fn take_exit_line(stderr: &mut Vec<u8>) -> Option<i64> {
-    let text = String::from_utf8_lossy(stderr);
-    let body = text.strip_suffix('\n').unwrap_or(&text);
-    let start = body.rfind('\n').map_or(0, |i| i + 1);
-    let code = body[start..].strip_prefix(EXIT_LINE)?.trim().parse().ok()?;
-    stderr.truncate(start);
-    Some(code)
-}
-
-/// Whether `buf` holds `marker` followed by the rest of that line.
-fn ends_after(buf: &[u8], marker: &[u8]) -> bool {
-    buf.ends_with(b"\n")
-        && buf
-            .windows(marker.len())
-            .rposition(|w| w == marker)
-            .is_some_and(|at| !buf[at + marker.len()..buf.len() - 1].contains(&b'\n'))
-}
-
-/// A tar archive of files for a step to unpack into /work.
+/// A tar archive of files for a step to unpack (paths relative to the container's root).
 pub fn archive(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
     let mut builder = tar::Builder::new(Vec::new());
     for (path, data) in files {

@@ -1,15 +1,31 @@
-//! The playground: a whole program run once with the given stdin.
+//! The playground: a whole program run once with the given stdin. Its exit status, signal
+//! and memory are the supervisor's measurements; nothing the program prints can change them.
 
-use crate::frames::EXIT_TRAILER;
 use crate::harness::{self, Program};
-use crate::{
-    images, run_files, Compiled, Lease, Progress, Result, Sandbox, SandboxError, UNPACK_BUILD,
-};
+use crate::supervisor::{Job, Mode, Stop};
+use crate::{images, Compiled, Lease, Progress, Result, Sandbox, SandboxError, MAX_CODE_BYTES};
 use rehearse_core::run::{ExecReport, ExecStatus, SandboxProgress};
 use rehearse_core::Language;
 use tokio::time::Instant;
 
 const MAX_STDIN_BYTES: usize = 8 << 20;
+
+fn too_big(what: &str, len: usize, cap: usize) -> Option<SandboxError> {
+    (len > cap).then(|| {
+        let unit = |n: usize| {
+            if cap >= 1 << 20 {
+                format!("{:.1} MiB", n as f64 / f64::from(1 << 20))
+            } else {
+                format!("{} KiB", n.div_ceil(1024))
+            }
+        };
+        SandboxError::InvalidInput(format!(
+            "{what} is {}; the limit is {}. Make it smaller and run it again.",
+            unit(len),
+            unit(cap)
+        ))
+    })
+}
 
 impl Sandbox {
     pub async fn exec(
@@ -19,12 +35,10 @@ impl Sandbox {
         stdin: &[u8],
         progress: Progress<'_>,
     ) -> Result<ExecReport> {
-        if stdin.len() > MAX_STDIN_BYTES {
-            return Err(SandboxError::InvalidInput(format!(
-                "stdin is {} MiB; the limit is {} MiB",
-                stdin.len() >> 20,
-                MAX_STDIN_BYTES >> 20
-            )));
+        if let Some(e) = too_big("The program", code.len(), MAX_CODE_BYTES)
+            .or_else(|| too_big("The input", stdin.len(), MAX_STDIN_BYTES))
+        {
+            return Err(e);
         }
         progress(SandboxProgress::Starting { language: lang });
         let image = self.config.image(lang);
@@ -42,97 +56,69 @@ impl Sandbox {
         plan: &harness::Plan,
         stdin: &[u8],
     ) -> Result<ExecReport> {
+        let mut report = ExecReport {
+            status: ExecStatus::Ok,
+            exit_code: None,
+            signal: None,
+            stdout: String::new(),
+            stderr: String::new(),
+            time_ms: 0,
+            memory_kb: None,
+            timed_out: false,
+            oom_killed: false,
+            output_truncated: false,
+            compile_output: None,
+        };
         let build = match self.compile(lease, plan, &|_| {}).await? {
             Compiled::Ready { build, .. } => build,
             Compiled::Failed { output } => {
-                return Ok(ExecReport {
-                    status: ExecStatus::CompileError,
-                    exit_code: None,
-                    signal: None,
-                    stdout: String::new(),
-                    stderr: String::new(),
-                    time_ms: 0,
-                    memory_kb: None,
-                    timed_out: false,
-                    oom_killed: false,
-                    output_truncated: false,
-                    compile_output: Some(output),
-                })
+                report.status = ExecStatus::CompileError;
+                report.compile_output = Some(output);
+                return Ok(report);
             }
         };
-        let nonce = uuid::Uuid::new_v4().simple().to_string();
-        let files = run_files(plan, build, vec![("stdin.txt".into(), stdin.to_vec())]);
-        let script = format!("{UNPACK_BUILD}{} < stdin.txt\n{EXIT_TRAILER}", plan.run);
         let limits = &self.config.limits;
         let cap = usize::try_from(limits.output_bytes).unwrap_or(usize::MAX);
+        let job = Job {
+            mode: Mode::Exec,
+            cmd: &format!("exec {}", plan.run),
+            build,
+            stdin: Some(stdin.to_vec()),
+            tests: None,
+            repeat: 1,
+            test_ms: 0,
+            wall_ms: limits.exec_wall_ms,
+            out_cap: cap,
+            err_cap: cap,
+        };
         let started = Instant::now();
-        let out = self
-            .run_to_end(
-                lease,
-                &script,
-                vec![("REHEARSE_NONCE".to_string(), nonce.clone())],
-                files,
-                limits.exec_wall_ms,
-                crate::Caps {
-                    stdout: cap + 512,
-                    stderr: cap,
-                    until: Some(format!("\n{nonce} {{\"t\":\"exit\"").as_bytes()),
-                },
-            )
-            .await?;
-        let time_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        let (stdout, exit) = split_trailer(&out.stdout, &nonce);
-        let stdout = &stdout[..stdout.len().min(cap)];
-        let (code, oom, peak) = exit.unwrap_or((-1, 0, 0));
-        let signal = (code > 128).then(|| i32::try_from(code - 128).unwrap_or(0));
-        let oom_killed = oom > 0;
-        let status = if out.timed_out {
+        let out = self.run_to_end(lease, job, plan.run_files.clone()).await?;
+        report.time_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let exit = out.exit.unwrap_or_default();
+        report.timed_out = out.stop == Some(Stop::Wall);
+        report.output_truncated = matches!(out.stop, Some(Stop::Stdout | Stop::Stderr));
+        report.oom_killed = exit.oom_kills > 0;
+        report.exit_code = exit.code.map(|c| i32::try_from(c).unwrap_or(-1));
+        report.signal = exit.signal.map(|s| i32::try_from(s).unwrap_or(0));
+        report.memory_kb = (exit.peak_bytes > 0).then_some(exit.peak_bytes / 1024);
+        report.status = if report.timed_out {
             ExecStatus::TimeLimitExceeded
-        } else if out.overflow {
+        } else if report.output_truncated {
             ExecStatus::OutputLimitExceeded
-        } else if oom_killed {
+        } else if report.oom_killed {
             ExecStatus::MemoryLimitExceeded
-        } else if code == 0 {
+        } else if report.exit_code == Some(0) {
             ExecStatus::Ok
         } else {
             ExecStatus::RuntimeError
         };
-        let finished = exit.is_some() && !out.timed_out && !out.overflow;
-        Ok(ExecReport {
-            status,
-            exit_code: finished.then(|| i32::try_from(code).unwrap_or(-1)),
-            signal: signal.filter(|_| finished),
-            stdout: String::from_utf8_lossy(stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-            time_ms,
-            memory_kb: (peak > 0).then_some(peak / 1024),
-            timed_out: out.timed_out,
-            oom_killed,
-            output_truncated: out.overflow,
-            compile_output: None,
-        })
+        report.stdout =
+            String::from_utf8_lossy(&out.stdout[..out.stdout.len().min(cap)]).into_owned();
+        report.stderr =
+            String::from_utf8_lossy(&out.stderr[..out.stderr.len().min(cap)]).into_owned();
+        if let Some(why) = exit.signal.and_then(crate::judge::unsent_signal) {
+            report.stderr.push_str(why);
+        }
+        Ok(report)
     }
-}
-
-/// The program's own stdout, and the exit line the run script appended after it.
-fn split_trailer<'a>(stdout: &'a [u8], nonce: &str) -> (&'a [u8], Option<(i64, u64, u64)>) {
-    let marker = format!("\n{nonce} ");
-    let Some(at) = stdout
-        .windows(marker.len())
-        .rposition(|w| w == marker.as_bytes())
-    else {
-        return (stdout, None);
-    };
-    let line = String::from_utf8_lossy(&stdout[at + marker.len()..]);
-    let exit = serde_json::from_str::<crate::frames::Frame>(line.trim())
-        .ok()
-        .and_then(|f| match f {
-            crate::frames::Frame::Exit {
-                code,
-                oom_kill,
-                peak_bytes,
-            } => Some((code, oom_kill, peak_bytes)),
-            _ => None,
-        });
-    (&stdout[..at], exit)
 }

@@ -1,6 +1,7 @@
-//! Reading what the harness reports. Each report is one line `<nonce> <json>` on the
-//! harness's original stdout; the nonce is random per run, so nothing the candidate's code
-//! prints can pass for a report. Other lines are the candidate's stray output.
+//! Reading what the harness says. Each frame is one line `@rehearse <json>` on the harness's
+//! original stdout; other lines are the candidate's stray output. The harness shares its
+//! process with the candidate's code, so a frame is only ever the program's claim: an answer
+//! to compare, never a verdict, a time or an exit status (those come from the supervisor).
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -8,20 +9,14 @@ use serde_json::Value;
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(tag = "t", rename_all = "snake_case")]
 pub enum Frame {
-    Start {
-        i: u32,
-    },
+    /// The candidate's code is loaded and the function found: tests may come.
+    Ready,
     Result {
-        i: u32,
         status: Status,
         #[serde(default)]
         value: Option<Value>,
         #[serde(default)]
         error: Option<String>,
-        #[serde(default)]
-        time_ms: Option<f64>,
-        #[serde(default)]
-        mem_kb: Option<u64>,
         #[serde(default)]
         stdout: String,
         #[serde(default)]
@@ -40,12 +35,6 @@ pub enum Frame {
         stderr: String,
     },
     Done,
-    /// Written by the run script after the harness ended.
-    Exit {
-        code: i64,
-        oom_kill: u64,
-        peak_bytes: u64,
-    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -64,10 +53,16 @@ pub struct Reader {
     pub stray: Vec<u8>,
 }
 
+impl Default for Reader {
+    fn default() -> Self {
+        Reader::new()
+    }
+}
+
 impl Reader {
-    pub fn new(nonce: &str) -> Reader {
+    pub fn new() -> Reader {
         Reader {
-            prefix: format!("{nonce} ").into_bytes(),
+            prefix: b"@rehearse ".to_vec(),
             pending: Vec::new(),
             stray: Vec::new(),
         }
@@ -108,13 +103,3 @@ impl Reader {
         }
     }
 }
-
-/// The line the run script adds after the program ends: exit status, OOM kills, peak memory.
-pub const EXIT_TRAILER: &str = r#"code=$?
-oom=0
-for f in /sys/fs/cgroup/memory/memory.oom_control /sys/fs/cgroup/memory.events; do
-  if [ -r "$f" ]; then while read -r k v; do [ "$k" = oom_kill ] && oom=$v; done < "$f"; fi
-done
-peak=$(cat /sys/fs/cgroup/memory/memory.max_usage_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.peak 2>/dev/null || echo 0)
-printf '\n%s {"t":"exit","code":%s,"oom_kill":%s,"peak_bytes":%s}\n' "$REHEARSE_NONCE" "$code" "${oom:-0}" "${peak:-0}"
-"#;

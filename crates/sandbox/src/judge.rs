@@ -1,23 +1,21 @@
-//! Run and Submit: the candidate's function against tests, one verdict per test.
+//! Run and Submit: the candidate's function against tests, one verdict per test. The harness
+//! runs in the candidate's process and is not trusted: the supervisor hands it one test at a
+//! time and times each answer, and the host compares the answers with the expected ones.
+//! Accepted means every test ran and passed.
 
-use crate::frames::{Frame, Reader, Status, EXIT_TRAILER};
+use crate::frames::{Frame, Reader, Status};
 use crate::harness::{self, Program};
-use crate::{
-    container, images, run_files, Compiled, Lease, Progress, Result, Sandbox, SandboxError,
-    UNPACK_BUILD,
-};
-use bollard::container::LogOutput;
-use futures_util::StreamExt;
+use crate::supervisor::{Event, Exit, Job, Mode, Stop};
+use crate::{images, Compiled, Lease, Progress, Result, Sandbox, SandboxError, MAX_CODE_BYTES};
 use rehearse_core::run::{answers_match, RunMode, RunReport, SandboxProgress, TestResult, Verdict};
 use rehearse_core::{Comparator, Language, Signature};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
-use tokio::time::{Duration, Instant};
+use tokio::time::Instant;
 
-/// Grace on top of a test's time limit before the container is stopped; the harness's own
+/// Grace on top of a test's time limit before the program is stopped; the supervisor's
 /// measurement decides the verdict of a test that does finish.
 const KILL_GRACE_MS: u64 = 300;
-const MAX_CODE_BYTES: usize = 256 << 10;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct JudgeTest {
@@ -41,28 +39,31 @@ pub struct JudgeRequest {
     pub mode: RunMode,
     /// Overrides the wall limit of the mode (measuring growth runs longer than a Submit).
     pub wall_ms: Option<u64>,
+    /// Runs of each test (measuring growth keeps the fastest); 1 for Run and Submit.
+    pub repeat: u32,
 }
 
-/// Why the run's program stopped early, when it did not stop by itself.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Stopped {
-    TestTime,
-    WallTime,
-    Output,
-}
-
+/// What the supervisor saw of a judge run.
 #[derive(Default)]
 struct Observed {
-    results: HashMap<u32, Frame>,
-    current: Option<(u32, Instant)>,
-    last_started: Option<u32>,
+    /// Per test: each run's answer (when one came) with the supervisor's time and memory.
+    answers: HashMap<u32, Vec<Answer>>,
+    /// The test in hand: handed over, not answered.
+    current: Option<u32>,
+    /// The first frame the harness wrote on starting (ready, compile or fatal).
+    hello: Option<Frame>,
+    /// The first frame after a test was handed over.
+    reply: Option<Frame>,
     stray_out: HashMap<u32, String>,
     stderr: Vec<u8>,
-    compile_error: Option<String>,
-    fatal: Option<Frame>,
-    exit: Option<(i64, u64, u64)>,
-    stopped: Option<Stopped>,
-    done: bool,
+    exit: Option<Exit>,
+    stop: Option<Stop>,
+}
+
+struct Answer {
+    frame: Option<Frame>,
+    ms: f64,
+    peak_kb: u64,
 }
 
 impl Sandbox {
@@ -133,120 +134,101 @@ impl Sandbox {
                     return Ok(report(tests, Some(output), None, false));
                 }
             };
-        let nonce = uuid::Uuid::new_v4().simple().to_string();
-        let input: Vec<Vec<Value>> = req
-            .tests
-            .iter()
-            .map(|t| {
-                req.signature
-                    .params
-                    .iter()
-                    .map(|p| t.input.get(&p.name).cloned().unwrap_or(Value::Null))
-                    .collect()
-            })
-            .collect();
-        let input =
-            serde_json::to_vec(&input).map_err(|e| SandboxError::Internal(e.to_string()))?;
-        let files = run_files(plan, build, vec![("input.json".into(), input)]);
+        let mut lines = Vec::new();
+        for t in &req.tests {
+            let args: Vec<&Value> = req
+                .signature
+                .params
+                .iter()
+                .map(|p| t.input.get(&p.name).unwrap_or(&Value::Null))
+                .collect();
+            serde_json::to_writer(&mut lines, &args)
+                .map_err(|e| SandboxError::Internal(e.to_string()))?;
+            lines.push(b'\n');
+        }
         let limits = &self.config.limits;
-        let script = format!(
-            "{UNPACK_BUILD}ulimit -f {blocks} 2>/dev/null; {run} </dev/null\n{EXIT_TRAILER}",
+        let cmd = format!(
+            "ulimit -f {blocks} 2>/dev/null\nREHEARSE_OUTPUT_CAP={cap} REHEARSE_SHOWN_CAP={shown} exec {run}\n",
             blocks = (limits.output_bytes * 2).div_ceil(512),
+            cap = limits.output_bytes,
+            shown = limits.shown_bytes,
             run = plan.run
         );
-        let env = vec![
-            ("REHEARSE_NONCE".to_string(), nonce.clone()),
-            (
-                "REHEARSE_OUTPUT_CAP".to_string(),
-                limits.output_bytes.to_string(),
-            ),
-            (
-                "REHEARSE_SHOWN_CAP".to_string(),
-                limits.shown_bytes.to_string(),
-            ),
-        ];
         let wall = req.wall_ms.unwrap_or(match req.mode {
             RunMode::Run => limits.run_wall_ms,
             RunMode::Submit => limits.submit_wall_ms,
         });
-        let (mut step, first) = self.step(lease, &script, env, files).await?;
+        let out_cap = usize::try_from(limits.output_bytes * 64 + (64 << 20)).unwrap_or(usize::MAX);
+        let job = Job {
+            mode: Mode::Judge,
+            cmd: &cmd,
+            build,
+            stdin: None,
+            tests: Some(lines),
+            repeat: req.repeat.max(1),
+            test_ms: u64::from(req.time_limit_ms) + KILL_GRACE_MS,
+            wall_ms: wall,
+            out_cap,
+            err_cap: usize::try_from(limits.output_bytes).unwrap_or(usize::MAX),
+        };
+        let step = self.step(lease, job, plan.run_files.clone()).await?;
         progress(SandboxProgress::Running {
             started: 0,
             total: req.tests.len() as u32,
         });
-        let run_started = Instant::now();
-        let wall_deadline = run_started + Duration::from_millis(wall);
-        let test_limit = Duration::from_millis(u64::from(req.time_limit_ms) + KILL_GRACE_MS);
-        let mut reader = Reader::new(&nonce);
+        let mut reader = Reader::new();
         let mut seen = Observed::default();
-        let mut printed: u64 = 0;
-        let mut pending = first.map(Ok);
-        loop {
-            let deadline = match seen.current {
-                Some((_, t0)) => wall_deadline.min(t0 + test_limit),
-                None => wall_deadline,
-            };
-            let next = match pending.take() {
-                Some(chunk) => Ok(Some(chunk)),
-                None => tokio::time::timeout_at(deadline, step.output.next()).await,
-            };
-            let chunk = match next {
-                Err(_) => {
-                    seen.stopped = Some(if deadline < wall_deadline {
-                        Stopped::TestTime
-                    } else {
-                        Stopped::WallTime
-                    });
-                    break;
+        let total = req.tests.len() as u32;
+        let shown = limits.shown_bytes as usize;
+        self.follow(lease, step, wall, |event| match event {
+            Event::Stdout(bytes) => {
+                for frame in reader.feed(&bytes) {
+                    if seen.current.is_some() {
+                        seen.reply.get_or_insert(frame);
+                    } else if seen.answers.is_empty() {
+                        seen.hello.get_or_insert(frame);
+                    }
                 }
-                Ok(None) => break,
-                Ok(Some(chunk)) => chunk?,
-            };
-            let (bytes, is_out) = match chunk {
-                LogOutput::StdOut { message } => (message, true),
-                LogOutput::StdErr { message } => (message, false),
-                _ => continue,
-            };
-            printed += bytes.len() as u64;
-            // Frames carry answers too, so the cap on what reaches us is generous; the
-            // harness enforces the real output limit on the candidate's prints.
-            if printed > limits.output_bytes * 64 + 64 * (1 << 20) {
-                seen.stopped = Some(Stopped::Output);
-                break;
+                let stray = std::mem::take(&mut reader.stray);
+                if !stray.is_empty() {
+                    let at = seen.current.unwrap_or(0);
+                    let text = seen.stray_out.entry(at).or_default();
+                    if text.len() < shown {
+                        text.push_str(&String::from_utf8_lossy(&stray));
+                    }
+                }
             }
-            if !is_out {
-                if seen.stderr.len() < limits.shown_bytes as usize {
+            Event::Stderr(bytes) => {
+                if seen.stderr.len() < shown {
                     seen.stderr.extend_from_slice(&bytes);
                 }
-                continue;
             }
-            for frame in reader.feed(&bytes) {
-                self.observe(&mut seen, frame, req.tests.len(), progress);
-            }
-            // The run script has reported the program's end; anything it left running in
-            // the background may keep the stream open, and goes with the container.
-            if seen.exit.is_some() {
-                break;
-            }
-            let stray = std::mem::take(&mut reader.stray);
-            if !stray.is_empty() {
-                let at = seen.current.map(|c| c.0).or(seen.last_started).unwrap_or(0);
-                let text = seen.stray_out.entry(at).or_default();
-                if text.len() < limits.shown_bytes as usize {
-                    text.push_str(&String::from_utf8_lossy(&stray));
+            Event::Sent { i, r } => {
+                seen.current = Some(i);
+                seen.reply = None;
+                if r == 0 {
+                    progress(SandboxProgress::Running {
+                        started: i + 1,
+                        total,
+                    });
                 }
             }
-        }
-        reader.finish();
-        if seen.exit.is_none() && seen.stopped.is_none() {
-            tracing::warn!(stray = %String::from_utf8_lossy(&reader.stray), "run step ended without its exit line");
-        }
-        if seen.stopped.is_some() {
-            if let Some(id) = lease.containers.last() {
-                container::remove(&self.docker, id).await;
+            Event::Answered { i, ns, peak_kb, .. } => {
+                seen.current = None;
+                seen.answers.entry(i).or_default().push(Answer {
+                    frame: seen.reply.take(),
+                    ms: ns as f64 / 1e6,
+                    peak_kb,
+                });
             }
-        }
-        if let Some(error) = seen.compile_error.take() {
+            Event::Stopped(stop) => seen.stop = Some(stop),
+            Event::Exit(exit) => seen.exit = Some(exit),
+            Event::Failed(_) => {}
+        })
+        .await?;
+        reader.finish();
+        if let Some(Frame::Compile { error }) = &seen.hello {
+            let error = error.clone();
             return Ok(report(
                 not_run(req, Verdict::CompileError),
                 Some(error),
@@ -259,31 +241,6 @@ impl Sandbox {
             self.check_answers(req, &mut tests, progress).await?;
         }
         Ok(report(tests, compile_output, compile_ms, cached))
-    }
-
-    fn observe(&self, seen: &mut Observed, frame: Frame, total: usize, progress: Progress<'_>) {
-        match frame {
-            Frame::Start { i } => {
-                seen.current = Some((i, Instant::now()));
-                seen.last_started = Some(i);
-                progress(SandboxProgress::Running {
-                    started: i + 1,
-                    total: total as u32,
-                });
-            }
-            Frame::Result { i, .. } => {
-                seen.current = None;
-                seen.results.insert(i, frame);
-            }
-            Frame::Compile { error } => seen.compile_error = Some(error),
-            Frame::Fatal { .. } => seen.fatal = Some(frame),
-            Frame::Done => seen.done = true,
-            Frame::Exit {
-                code,
-                oom_kill,
-                peak_bytes,
-            } => seen.exit = Some((code, oom_kill, peak_bytes)),
-        }
     }
 }
 
@@ -314,34 +271,58 @@ fn blank(i: usize, t: &JudgeTest, verdict: Verdict) -> TestResult {
 
 fn signal_name(sig: i64) -> &'static str {
     match sig {
+        1 => "SIGHUP",
+        2 => "SIGINT",
+        3 => "SIGQUIT",
         4 => "SIGILL",
         6 => "SIGABRT",
         7 => "SIGBUS",
         8 => "SIGFPE",
         9 => "SIGKILL",
+        10 => "SIGUSR1",
         11 => "SIGSEGV",
+        12 => "SIGUSR2",
+        13 => "SIGPIPE",
+        14 => "SIGALRM",
+        15 => "SIGTERM",
+        24 => "SIGXCPU",
         25 => "SIGXFSZ",
         _ => "a signal",
     }
 }
 
-/// The verdict of the test that was running when the program stopped without reporting it.
+/// When a signal nothing in the sandbox sends ended the program: who sent it.
+pub(crate) fn unsent_signal(sig: i64) -> Option<&'static str> {
+    matches!(sig, 1 | 2 | 3 | 9 | 10 | 12 | 14 | 15).then_some(
+        "Nothing in the sandbox sends that signal: the program, or a process it started, sent it \
+         (kill(-1), or killing its parent process, reaches the program itself).",
+    )
+}
+
+/// The verdict of the test in hand when the program stopped without answering it.
 fn stopped_verdict(seen: &Observed, limit_ms: u32) -> (Verdict, String) {
     let stderr = String::from_utf8_lossy(&seen.stderr).trim().to_string();
-    match seen.stopped {
-        Some(Stopped::TestTime) => {
+    let with_stderr = |what: String| {
+        if stderr.is_empty() {
+            what
+        } else {
+            format!("{what}\n{stderr}")
+        }
+    };
+    match seen.stop {
+        Some(Stop::TestTime) => {
             return (
                 Verdict::TimeLimitExceeded,
                 format!("Stopped after the test's time limit of {limit_ms} ms."),
             )
         }
-        Some(Stopped::WallTime) => {
+        Some(Stop::Wall) => {
             return (
                 Verdict::TimeLimitExceeded,
                 "Stopped when the run's total time limit was reached.".into(),
             )
         }
-        Some(Stopped::Output) => {
+        Some(Stop::Stdout | Stop::Stderr) => {
             return (
                 Verdict::OutputLimitExceeded,
                 "The program printed more than the output limit.".into(),
@@ -349,133 +330,139 @@ fn stopped_verdict(seen: &Observed, limit_ms: u32) -> (Verdict, String) {
         }
         None => {}
     }
-    match seen.exit {
-        Some((_, oom, _)) if oom > 0 => (
+    let Some(exit) = seen.exit else {
+        return (
+            Verdict::InternalError,
+            "The sandbox ended the run without saying how the program ended.".into(),
+        );
+    };
+    if exit.oom_kills > 0 {
+        return (
             Verdict::MemoryLimitExceeded,
             "The program used more memory than the limit and was stopped.".into(),
-        ),
-        Some((153, _, _)) => (
+        );
+    }
+    match (exit.code, exit.signal) {
+        (_, Some(25)) | (Some(153), _) => (
             Verdict::OutputLimitExceeded,
             "The program printed more than the output limit.".into(),
         ),
-        Some((code, _, _)) if code > 128 => {
-            let sig = code - 128;
-            let what = format!("The program was killed by {} ({sig}).", signal_name(sig));
-            (
-                Verdict::RuntimeError,
-                if stderr.is_empty() {
-                    what
-                } else {
-                    format!("{what}\n{stderr}")
-                },
-            )
+        (_, Some(sig)) => {
+            let mut what = format!("The program was killed by {} ({sig}).", signal_name(sig));
+            if let Some(who) = unsent_signal(sig) {
+                what = format!("{what} {who}");
+            }
+            (Verdict::RuntimeError, with_stderr(what))
         }
-        Some((code, _, _)) if code != 0 => (
+        (Some(code), None) => (
             Verdict::RuntimeError,
-            if stderr.is_empty() {
-                format!("The program exited with status {code}.")
-            } else {
-                stderr
-            },
+            with_stderr(format!(
+                "The program exited with status {code} before answering this test."
+            )),
         ),
-        Some(_) => (
+        (None, None) => (
             Verdict::InternalError,
-            "The harness ended without reporting this test.".into(),
-        ),
-        None => (
-            Verdict::InternalError,
-            format!("The sandbox stopped unexpectedly. {stderr}")
-                .trim()
-                .to_string(),
+            "The program ended in a way the sandbox could not read.".into(),
         ),
     }
 }
 
+/// The verdict of one answer the program gave, on the supervisor's clock.
+fn judged(req: &JudgeRequest, t: &JudgeTest, answer: &Answer, r: &mut TestResult) -> Verdict {
+    let limit = f64::from(req.time_limit_ms);
+    r.time_ms = Some((answer.ms * 1000.0).round() / 1000.0);
+    r.memory_kb = (answer.peak_kb > 0).then_some(answer.peak_kb);
+    let Some(Frame::Result {
+        status,
+        value,
+        error,
+        stdout,
+        stderr,
+        ..
+    }) = answer.frame.clone()
+    else {
+        r.message = Some(
+            "The program's answer to this test could not be read (it wrote something other than the harness's report)."
+                .into(),
+        );
+        return Verdict::RuntimeError;
+    };
+    r.stdout = format!("{stdout}{}", r.stdout);
+    r.stderr = stderr;
+    if answer.ms > limit {
+        r.message = Some(format!(
+            "Took longer than the test's time limit of {} ms.",
+            req.time_limit_ms
+        ));
+        return Verdict::TimeLimitExceeded;
+    }
+    match status {
+        Status::Ok => {
+            let actual = value.unwrap_or(Value::Null);
+            let ok = t
+                .expected
+                .as_ref()
+                .is_none_or(|e| answers_match(&req.comparator, e, &actual));
+            r.actual = Some(actual);
+            if ok {
+                Verdict::Accepted
+            } else {
+                Verdict::WrongAnswer
+            }
+        }
+        Status::Error => {
+            r.message = error;
+            Verdict::RuntimeError
+        }
+        Status::Memory => {
+            r.message = Some(error.unwrap_or_else(|| "Out of memory.".into()));
+            Verdict::MemoryLimitExceeded
+        }
+        Status::OutputLimit => {
+            r.message = Some("The code printed more than the output limit.".into());
+            Verdict::OutputLimitExceeded
+        }
+    }
+}
+
 fn verdicts(req: &JudgeRequest, mut seen: Observed) -> Vec<TestResult> {
-    let peak_kb = seen.exit.map(|e| e.2 / 1024).filter(|k| *k > 0);
+    let peak_kb = seen.exit.map(|e| e.peak_bytes / 1024).filter(|k| *k > 0);
     let mut out = Vec::with_capacity(req.tests.len());
-    let mut fatal = seen.fatal.take();
-    let mut stopped_reported = false;
+    // The harness never said it was ready: it failed while loading the candidate's code.
+    let fatal = match seen.hello.take() {
+        Some(Frame::Fatal {
+            error,
+            stdout,
+            stderr,
+        }) => Some((error, stdout, stderr)),
+        _ => None,
+    };
+    let stopped_at = seen
+        .current
+        .or_else(|| (seen.answers.is_empty() && fatal.is_none()).then_some(0));
+    let mut fatal = fatal;
     for (i, t) in req.tests.iter().enumerate() {
-        let idx = i as u32;
+        let idx = u32::try_from(i).unwrap_or(u32::MAX);
         let mut r = blank(i, t, Verdict::NotRun);
         if let Some(stray) = seen.stray_out.remove(&idx) {
             r.stdout = stray;
         }
-        match seen.results.remove(&idx) {
-            Some(Frame::Result {
-                status,
-                value,
-                error,
-                time_ms,
-                mem_kb,
-                stdout,
-                stderr,
-                ..
-            }) => {
-                r.time_ms = time_ms;
-                r.memory_kb = mem_kb.or(peak_kb);
-                r.stdout = format!("{stdout}{}", r.stdout);
-                r.stderr = stderr;
-                r.verdict = match status {
-                    Status::Ok if time_ms.is_some_and(|ms| ms > f64::from(req.time_limit_ms)) => {
-                        r.message = Some(format!(
-                            "Took longer than the test's time limit of {} ms.",
-                            req.time_limit_ms
-                        ));
-                        Verdict::TimeLimitExceeded
-                    }
-                    Status::Ok => {
-                        let actual = value.unwrap_or(Value::Null);
-                        let ok = t
-                            .expected
-                            .as_ref()
-                            .is_none_or(|e| answers_match(&req.comparator, e, &actual));
-                        r.actual = Some(actual);
-                        if ok {
-                            Verdict::Accepted
-                        } else {
-                            Verdict::WrongAnswer
-                        }
-                    }
-                    Status::Error => {
-                        r.message = error;
-                        Verdict::RuntimeError
-                    }
-                    Status::Memory => {
-                        r.message = Some(error.unwrap_or_else(|| "Out of memory.".into()));
-                        Verdict::MemoryLimitExceeded
-                    }
-                    Status::OutputLimit => {
-                        r.message = Some("The code printed more than the output limit.".into());
-                        Verdict::OutputLimitExceeded
-                    }
-                };
+        if let Some(answers) = seen.answers.remove(&idx) {
+            r.verdict = judged(req, t, &answers[0], &mut r);
+            let fastest = answers.iter().map(|a| a.ms).fold(f64::INFINITY, f64::min);
+            if answers.len() > 1 && r.verdict == Verdict::Accepted {
+                r.time_ms = Some((fastest * 1000.0).round() / 1000.0);
             }
-            _ if i == 0 && fatal.is_some() => {
-                if let Some(Frame::Fatal {
-                    error,
-                    stdout,
-                    stderr,
-                }) = fatal.take()
-                {
-                    r.verdict = Verdict::RuntimeError;
-                    r.message = Some(error);
-                    r.stdout = stdout;
-                    r.stderr = stderr;
-                }
-            }
-            _ if !stopped_reported
-                && (seen.last_started == Some(idx)
-                    || (seen.last_started.is_none() && i == 0 && !seen.done)) =>
-            {
-                let (verdict, message) = stopped_verdict(&seen, req.time_limit_ms);
-                r.verdict = verdict;
-                r.message = Some(message);
-                r.memory_kb = peak_kb;
-                stopped_reported = true;
-            }
-            _ => {}
+        } else if let Some((error, stdout, stderr)) = fatal.take().filter(|_| i == 0) {
+            r.verdict = Verdict::RuntimeError;
+            r.message = Some(error);
+            r.stdout = stdout;
+            r.stderr = stderr;
+        } else if stopped_at == Some(idx) {
+            let (verdict, message) = stopped_verdict(&seen, req.time_limit_ms);
+            r.verdict = verdict;
+            r.message = Some(message);
+            r.memory_kb = peak_kb;
         }
         out.push(r);
     }

@@ -15,6 +15,7 @@ mod images;
 mod judge;
 mod measure;
 mod pool;
+mod supervisor;
 
 pub use config::{Limits, PoolConfig, SandboxConfig};
 pub use docker::EngineInfo;
@@ -23,11 +24,12 @@ pub use judge::{JudgeRequest, JudgeTest};
 
 use bollard::Docker;
 use cache::CompileCache;
-use container::{Collected, Step, CLAIMED};
+use container::{Step, CLAIMED, UNPACK_FAILED};
 use harness::Plan;
 use rehearse_core::run::{RunnerInfo, SandboxProgress};
 use rehearse_core::Language;
 use std::path::PathBuf;
+use supervisor::{Event, Exit, Job, Mode, Stop};
 use tokio::time::{Duration, Instant};
 
 /// Told what the sandbox is doing while a person waits.
@@ -35,8 +37,10 @@ pub type Progress<'a> = &'a (dyn Fn(SandboxProgress) + Send + Sync);
 
 /// Keep no more of compiler messages than this.
 const COMPILER_OUTPUT_CAP: usize = 256 << 10;
-/// A compiled program larger than this is refused.
-const ARTEFACT_CAP: usize = 128 << 20;
+/// The most source code a run takes.
+const MAX_CODE_BYTES: usize = 256 << 10;
+/// How long after a step's own wall limit the host gives up on hearing from its supervisor.
+const HOST_GRACE_MS: u64 = 5_000;
 
 pub struct Sandbox {
     docker: Docker,
@@ -44,6 +48,8 @@ pub struct Sandbox {
     config: SandboxConfig,
     cache: CompileCache,
     background: std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>,
+    /// Languages whose pool a short-lived process leaves to be refilled by someone else.
+    deferred: std::sync::Mutex<Option<Vec<Language>>>,
 }
 
 impl Sandbox {
@@ -56,6 +62,7 @@ impl Sandbox {
             config,
             cache: CompileCache::new(cache_dir),
             background: std::sync::Mutex::new(Vec::new()),
+            deferred: std::sync::Mutex::new(None),
         })
     }
 
@@ -123,6 +130,22 @@ impl Sandbox {
         }
     }
 
+    /// For a process that exits once its result is out (the CLI): used containers are still
+    /// removed, but refilling the pool is left to the caller (see `deferred_refills`), so the
+    /// process need not wait for a container to start.
+    pub fn defer_refills(&self) {
+        *self.deferred.lock().expect("deferred list") = Some(Vec::new());
+    }
+
+    /// The languages whose pool wants refilling since `defer_refills`.
+    pub fn deferred_refills(&self) -> Vec<Language> {
+        self.deferred
+            .lock()
+            .expect("deferred list")
+            .clone()
+            .unwrap_or_default()
+    }
+
     fn spawn(&self, task: impl std::future::Future<Output = ()> + Send + 'static) {
         let mut list = self.background.lock().expect("background list");
         list.retain(|h| !h.is_finished());
@@ -141,24 +164,29 @@ impl Sandbox {
             self.config.pool.clone(),
         );
         let lang = lease.language;
+        let refill = match self.deferred.lock().expect("deferred list").as_mut() {
+            Some(list) => {
+                if !list.contains(&lang) {
+                    list.push(lang);
+                }
+                false
+            }
+            None => true,
+        };
         self.spawn(async move {
             // Each step's container ends with its step; removing makes sure of it even when
             // the program left something running.
             for id in &lease.containers {
                 container::remove(&docker, id).await;
             }
+            if !refill {
+                return;
+            }
             if let Err(e) = pool::warm(&docker, lang, &image, &limits, &pool).await {
                 tracing::warn!(error = %e, "could not refill the sandbox pool");
             }
         });
     }
-}
-
-/// How much of a step's output to keep, and the stdout line after which it has ended.
-struct Caps<'a> {
-    stdout: usize,
-    stderr: usize,
-    until: Option<&'a [u8]>,
 }
 
 /// The containers one run has claimed (one per step).
@@ -178,24 +206,26 @@ impl Lease {
     }
 }
 
+/// What a step run to its end produced, as the supervisor reported it.
+#[derive(Debug, Default)]
+struct Collected {
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+    exit: Option<Exit>,
+    stop: Option<Stop>,
+}
+
 impl Sandbox {
     /// Starts a step in a container of its own: claims a pooled one (or starts one when
-    /// none is free) and sends it `files`, the step's script and its variables.
+    /// none is free) and sends it the job and the program's files.
     async fn step(
         &self,
         lease: &mut Lease,
-        script: &str,
-        env: Vec<(String, String)>,
-        mut files: Vec<(String, Vec<u8>)>,
-    ) -> Result<(Step, Option<bollard::container::LogOutput>)> {
+        job: Job<'_>,
+        files: Vec<(String, Vec<u8>)>,
+    ) -> Result<Step> {
         use futures_util::StreamExt;
-        let exports: String = env
-            .iter()
-            .map(|(k, v)| format!("export {k}='{v}'\n"))
-            .collect();
-        files.push((".rehearse-env".into(), exports.into_bytes()));
-        files.push(("step.sh".into(), script.as_bytes().to_vec()));
-        let payload = container::archive(&files)?;
+        let payload = container::archive(&job.files(files))?;
         let spec = pool::spec(&lease.image, &self.config.limits);
         let mut candidates =
             pool::claimable(&self.docker, lease.language, &spec, &self.config.pool).await?;
@@ -210,7 +240,7 @@ impl Sandbox {
                 }
                 None => {
                     return Err(SandboxError::Docker(format!(
-                        "new containers from `{}` do not start steps (are `sh`, `tar` and `timeout` in the image?)",
+                        "new containers from `{}` do not start steps (are `sh`, `tar`, `timeout` and `perl` in the image?)",
                         lease.image
                     )))
                 }
@@ -227,45 +257,142 @@ impl Sandbox {
                 }
             };
             // A container on its way out (idle timeout) says nothing, or not this first.
-            match step.output.next().await {
-                Some(Ok(bollard::container::LogOutput::StdErr { message }))
-                    if message.starts_with(CLAIMED) =>
-                {
-                    let rest = message.slice(CLAIMED.len()..);
-                    let first = (!rest.is_empty())
-                        .then_some(bollard::container::LogOutput::StdErr { message: rest });
-                    return Ok((step, first));
+            let mut said = Vec::new();
+            loop {
+                match step.output.next().await {
+                    Some(Ok(bollard::container::LogOutput::StdErr { message })) => {
+                        said.extend_from_slice(&message);
+                        if said.starts_with(CLAIMED) {
+                            step.stderr = said.split_off(CLAIMED.len());
+                            return Ok(step);
+                        }
+                        if CLAIMED.starts_with(&said) || said.starts_with(UNPACK_FAILED) {
+                            continue;
+                        }
+                    }
+                    Some(Ok(_)) => continue,
+                    _ => {}
                 }
-                other => {
-                    tracing::debug!(container = id, first = ?other, "claimed container did not start the step");
-                    continue;
-                }
+                break;
             }
+            if let Some(why) = said.strip_prefix(UNPACK_FAILED) {
+                return Err(SandboxError::Internal(format!(
+                    "the run's files could not be unpacked in the container: {}",
+                    String::from_utf8_lossy(why).trim()
+                )));
+            }
+            tracing::debug!(container = id, said = %String::from_utf8_lossy(&said), "claimed container did not start the step");
         }
     }
 
-    /// Runs a step to its end (compile steps, programs with stdin).
+    /// Reads a started step's reports until the supervisor ends it, handing each to
+    /// `on_event`. Gives up `HOST_GRACE_MS` after the step's own wall limit (the container
+    /// is then removed).
+    async fn follow(
+        &self,
+        lease: &Lease,
+        mut step: Step,
+        wall_ms: u64,
+        mut on_event: impl FnMut(Event),
+    ) -> Result<()> {
+        use futures_util::StreamExt;
+        let deadline = Instant::now() + Duration::from_millis(wall_ms + HOST_GRACE_MS);
+        let mut decoder = supervisor::Decoder::default();
+        let mut ended = false;
+        loop {
+            let chunk = match tokio::time::timeout_at(deadline, step.output.next()).await {
+                Err(_) => break,
+                Ok(None) => break,
+                Ok(Some(chunk)) => chunk?,
+            };
+            match chunk {
+                bollard::container::LogOutput::StdOut { message } => {
+                    for event in decoder.feed(&message)? {
+                        match event {
+                            Event::Failed(why) => {
+                                return Err(SandboxError::Internal(format!(
+                                    "the sandbox's supervisor failed: {why}"
+                                )))
+                            }
+                            Event::Exit(_) => {
+                                ended = true;
+                                on_event(event);
+                            }
+                            other => on_event(other),
+                        }
+                    }
+                }
+                bollard::container::LogOutput::StdErr { message }
+                    if step.stderr.len() < 64 << 10 =>
+                {
+                    step.stderr.extend_from_slice(&message);
+                }
+                _ => {}
+            }
+            if ended {
+                return Ok(());
+            }
+        }
+        if let Some(id) = lease.containers.last() {
+            container::remove(&self.docker, id).await;
+        }
+        Err(SandboxError::Internal(format!(
+            "the sandbox's supervisor stopped without reporting how the program ended{}",
+            match String::from_utf8_lossy(&step.stderr).trim() {
+                "" => String::new(),
+                said => format!(": {said}"),
+            }
+        )))
+    }
+
+    /// Runs a step to its end (compile steps, whole programs, the problem's own scripts).
     async fn run_to_end(
         &self,
         lease: &mut Lease,
-        script: &str,
-        env: Vec<(String, String)>,
+        job: Job<'_>,
         files: Vec<(String, Vec<u8>)>,
-        limit_ms: u64,
-        caps: Caps<'_>,
     ) -> Result<Collected> {
-        let deadline = Instant::now() + Duration::from_millis(limit_ms);
-        let (step, first) = self.step(lease, script, env, files).await?;
-        let mut collected =
-            container::collect_from(step, first, deadline, caps.stdout, caps.stderr, caps.until)
-                .await?;
-        if collected.timed_out || collected.overflow {
-            if let Some(id) = lease.containers.last() {
-                container::remove(&self.docker, id).await;
-            }
-            collected.exit_code = None;
-        }
-        Ok(collected)
+        let wall_ms = job.wall_ms;
+        let step = self.step(lease, job, files).await?;
+        let mut out = Collected::default();
+        self.follow(lease, step, wall_ms, |event| match event {
+            Event::Stdout(bytes) => out.stdout.extend_from_slice(&bytes),
+            Event::Stderr(bytes) => out.stderr.extend_from_slice(&bytes),
+            Event::Stopped(stop) => out.stop = Some(stop),
+            Event::Exit(exit) => out.exit = Some(exit),
+            _ => {}
+        })
+        .await?;
+        Ok(out)
+    }
+
+    /// Runs a trusted script of ours (a problem's generator or checker) in the Python image
+    /// and returns what it printed.
+    async fn python_script(
+        &self,
+        files: Vec<(String, Vec<u8>)>,
+        script: &str,
+        out_cap: usize,
+        progress: Progress<'_>,
+    ) -> Result<Collected> {
+        let image = self.config.image(Language::Python);
+        images::ensure(&self.docker, &image, progress).await?;
+        let mut lease = Lease::new(Language::Python, image);
+        let job = Job {
+            mode: Mode::Exec,
+            cmd: &format!("exec python3 -S {script}"),
+            build: None,
+            stdin: None,
+            tests: None,
+            repeat: 1,
+            test_ms: 0,
+            wall_ms: self.config.limits.submit_wall_ms,
+            out_cap,
+            err_cap: 64 << 10,
+        };
+        let out = self.run_to_end(&mut lease, job, files).await;
+        self.release(lease);
+        out
     }
 }
 
@@ -284,6 +411,12 @@ enum Compiled {
 }
 
 impl Sandbox {
+    /// The largest compiled program a run takes: it must fit in /work beside the sources.
+    fn artefact_cap(&self) -> usize {
+        usize::try_from(self.config.limits.tmpfs_mb.saturating_sub(8).max(8) << 20)
+            .unwrap_or(usize::MAX)
+    }
+
     async fn compile(
         &self,
         lease: &mut Lease,
@@ -312,55 +445,61 @@ impl Sandbox {
             language: lease.language,
         });
         let started = Instant::now();
-        let script = format!(
-            "( {script} ) > .compile.txt 2>&1; s=$?; cat .compile.txt >&2\nif [ $s -ne 0 ]; then echo \"{exit} $s\" >&2; exit $s; fi\ntar -c -C build .; echo \"{exit} $?\" >&2\n",
-            exit = container::EXIT_LINE
-        );
         let limit = self.config.limits.compile_ms;
-        let files = plan.files.clone();
-        let out = self
-            .run_to_end(
-                lease,
-                &script,
-                Vec::new(),
-                files,
-                limit,
-                Caps {
-                    stdout: ARTEFACT_CAP,
-                    stderr: COMPILER_OUTPUT_CAP,
-                    until: None,
-                },
-            )
-            .await?;
+        let artefact_cap = self.artefact_cap();
+        let job = Job {
+            mode: Mode::Exec,
+            cmd: &format!("( {script} ) >&2 || exit $?\nexec tar -c -C build .\n"),
+            build: None,
+            stdin: None,
+            tests: None,
+            repeat: 1,
+            test_ms: 0,
+            wall_ms: limit,
+            out_cap: artefact_cap,
+            err_cap: COMPILER_OUTPUT_CAP,
+        };
+        let out = self.run_to_end(lease, job, plan.files.clone()).await?;
         let ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         let messages = harness::clean_compiler_output(&String::from_utf8_lossy(&out.stderr));
-        if out.timed_out {
-            return Ok(Compiled::Failed {
-                output: format!(
-                    "{messages}\nCompilation took longer than {} s and was stopped.",
+        let failed = |why: String| {
+            Ok(Compiled::Failed {
+                output: format!("{messages}\n{why}").trim_start().to_string(),
+            })
+        };
+        match out.stop {
+            Some(Stop::Wall | Stop::TestTime) => {
+                return failed(format!(
+                    "Compilation took longer than {} s and was stopped.",
                     limit / 1000
+                ))
+            }
+            Some(Stop::Stderr) => {
+                return failed(
+                    "… the compiler's output went over the limit and was cut here.".into(),
                 )
-                .trim_start()
-                .to_string(),
-            });
+            }
+            Some(Stop::Stdout) => {
+                return failed(format!(
+                    "The compiled program is larger than {} MiB, the most a run can take.",
+                    artefact_cap >> 20
+                ))
+            }
+            None => {}
         }
-        if out.overflow {
-            return Ok(Compiled::Failed {
-                output: format!(
-                    "{messages}\n… the compiler's output went over the limit and was cut here."
-                ),
-            });
-        }
-        if out.exit_code != Some(0) {
-            let output = if messages.trim().is_empty() {
-                format!(
-                    "The compiler stopped with status {:?} and no message.",
-                    out.exit_code
-                )
-            } else {
-                messages
-            };
-            return Ok(Compiled::Failed { output });
+        let exit = out.exit.unwrap_or_default();
+        if exit.code != Some(0) {
+            if messages.trim().is_empty() {
+                let how = match (exit.code, exit.signal) {
+                    (_, Some(sig)) => format!("was killed by signal {sig}"),
+                    (Some(code), _) => format!("stopped with status {code}"),
+                    _ => "stopped".to_string(),
+                };
+                return Ok(Compiled::Failed {
+                    output: format!("The compiler {how} and printed no message."),
+                });
+            }
+            return Ok(Compiled::Failed { output: messages });
         }
         if let Err(e) = self.cache.put(&key, &out.stdout) {
             tracing::warn!(error = %e, "compile cache not written");
@@ -373,20 +512,3 @@ impl Sandbox {
         })
     }
 }
-
-/// The files of a run step: the plan's run files, the compiled program (unpacked by the
-/// script from build.tar) and whatever else the step needs.
-fn run_files(
-    plan: &Plan,
-    build: Option<Vec<u8>>,
-    extra: Vec<(String, Vec<u8>)>,
-) -> Vec<(String, Vec<u8>)> {
-    let mut files = plan.run_files.clone();
-    if let Some(build) = build {
-        files.push(("build.tar".into(), build));
-    }
-    files.extend(extra);
-    files
-}
-
-const UNPACK_BUILD: &str = "if [ -f build.tar ]; then mkdir -p build && tar -x -f build.tar -C build && rm -f build.tar; fi; ";

@@ -18,7 +18,7 @@ pub fn spec(image: &str, limits: &Limits) -> String {
     let mut h = Sha256::new();
     h.update(image.as_bytes());
     h.update(serde_json::to_vec(limits).unwrap_or_default());
-    h.update(b"spec-1");
+    h.update(b"spec-3");
     h.finalize()
         .iter()
         .take(8)

@@ -90,6 +90,7 @@ pub fn request(p: &Problem, lang: Language, code: &str, mode: RunMode) -> JudgeR
         time_limit_ms: p.time_limit_ms,
         mode,
         wall_ms: None,
+        repeat: 1,
     }
 }
 
