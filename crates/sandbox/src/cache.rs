@@ -1,6 +1,7 @@
 //! Compiled programs kept on the host by the hash of everything that went into them (image,
 //! language, sources, compile script), so an unchanged re-run skips compilation. Entries
-//! are written whole (temp file + rename) and the oldest are pruned.
+//! are written whole (temp file + rename); the least recently used go once there are more
+//! than `KEEP` or they take more than `BUDGET` bytes together.
 
 use crate::error::{Result, SandboxError};
 use crate::harness::Plan;
@@ -8,6 +9,7 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 const KEEP: usize = 64;
+const BUDGET: u64 = 256 << 20;
 
 pub struct CompileCache {
     dir: PathBuf,
@@ -68,19 +70,58 @@ impl CompileCache {
 }
 
 fn prune(dir: &Path) {
+    prune_to(dir, KEEP, BUDGET);
+}
+
+fn prune_to(dir: &Path, keep: usize, budget: u64) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
+    let mut files: Vec<(std::time::SystemTime, u64, PathBuf)> = entries
         .flatten()
         .filter(|e| e.path().extension().is_some_and(|x| x == "tar"))
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            Some((meta.modified().ok()?, meta.len(), e.path()))
+        })
         .collect();
-    if files.len() <= KEEP {
-        return;
+    files.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut total = 0u64;
+    for (k, (_, len, path)) in files.iter().enumerate() {
+        total += len;
+        // The newest entry always stays: it was just written or used.
+        if k > 0 && (k >= keep || total > budget) {
+            let _ = std::fs::remove_file(path);
+        }
     }
-    files.sort();
-    for (_, path) in &files[..files.len() - KEEP] {
-        let _ = std::fs::remove_file(path);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pruning_keeps_the_newest_within_count_and_bytes() {
+        let dir = std::env::temp_dir().join(format!("rehearse-cache-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let t0 = std::time::SystemTime::now() - std::time::Duration::from_secs(100);
+        for k in 0..6u64 {
+            let path = dir.join(format!("{k}.tar"));
+            std::fs::write(&path, vec![0u8; 1000]).unwrap();
+            let f = std::fs::File::options().append(true).open(&path).unwrap();
+            f.set_modified(t0 + std::time::Duration::from_secs(k))
+                .unwrap();
+        }
+        prune_to(&dir, 10, 3500);
+        let mut left: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["3.tar", "4.tar", "5.tar"]);
+        prune_to(&dir, 2, u64::MAX);
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

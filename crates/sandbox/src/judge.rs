@@ -294,8 +294,7 @@ fn signal_name(sig: i64) -> &'static str {
 /// When a signal nothing in the sandbox sends ended the program: who sent it.
 pub(crate) fn unsent_signal(sig: i64) -> Option<&'static str> {
     matches!(sig, 1 | 2 | 3 | 9 | 10 | 12 | 14 | 15).then_some(
-        "Nothing in the sandbox sends that signal: the program, or a process it started, sent it \
-         (kill(-1), or killing its parent process, reaches the program itself).",
+        "Nothing in the sandbox sends that signal: the program, or a process it started, sent it.",
     )
 }
 

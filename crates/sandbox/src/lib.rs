@@ -13,7 +13,7 @@ mod frames;
 pub mod harness;
 mod images;
 mod judge;
-mod measure;
+pub mod measure;
 mod pool;
 mod supervisor;
 

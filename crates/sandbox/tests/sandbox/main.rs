@@ -4,6 +4,7 @@
 
 mod config;
 mod exec;
+mod forgery;
 mod hostile;
 mod pool;
 mod pull;

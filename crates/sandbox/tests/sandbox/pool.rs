@@ -124,10 +124,11 @@ async fn growth_is_measured_on_generated_inputs() {
         )
         .await
         .expect("measure");
+    let largest = scaling.sizes.iter().copied().max().expect("sizes");
     assert_eq!(
-        linear.len(),
-        scaling.sizes.len(),
-        "every size finished: {linear:?}"
+        (linear.len(), linear.last().map(|p| p.0)),
+        (rehearse_sandbox::measure::POINTS, Some(largest)),
+        "the largest sizes all finished: {linear:?}"
     );
     let linear_fit = fit(&points(linear.clone()));
     assert!(
@@ -135,11 +136,33 @@ async fn growth_is_measured_on_generated_inputs() {
         "{linear_fit:?} from {linear:?}"
     );
     let quadratic = "def has_repeat(nums):\n    for i in range(len(nums)):\n        for j in range(i):\n            if nums[i] == nums[j]:\n                return True\n    return False\n";
+    // On a busy machine: two threads spin beside the measurement the whole time. The sizes
+    // follow the solution's speed, so a quadratic one still leaves enough points.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let spinners: Vec<_> = (0..2)
+        .map(|_| {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                let mut x = 0u64;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
+                }
+            })
+        })
+        .collect();
     let slow = sb
         .measure(Language::Python, quadratic, &p.signature, &scaling)
-        .await
-        .expect("measure");
-    assert!(slow.len() >= 3, "{slow:?}");
+        .await;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for s in spinners {
+        s.join().expect("spinner");
+    }
+    let slow = slow.expect("measure");
+    assert!(slow.len() >= 4, "{slow:?}");
+    assert!(
+        slow.last().is_some_and(|p| p.0 < largest),
+        "a quadratic solution stops before the largest size: {slow:?}"
+    );
     let slow_fit = fit(&points(slow.clone()));
     assert!(
         matches!(slow_fit, Some(Growth::Quadratic | Growth::Worse)),
