@@ -85,7 +85,7 @@ fn prune_to(dir: &Path, keep: usize, budget: u64) {
             Some((meta.modified().ok()?, meta.len(), e.path()))
         })
         .collect();
-    files.sort_by(|a, b| b.0.cmp(&a.0));
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
     let mut total = 0u64;
     for (k, (_, len, path)) in files.iter().enumerate() {
         total += len;
