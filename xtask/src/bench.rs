@@ -90,7 +90,87 @@ fn sandbox() -> Result {
     crate::docker::ensure_running()?;
     crate::images::build(None)?;
     step("sandbox: warm-pool Run/Submit against cold docker run, Java compile-cache hit, 20 concurrent Submits");
-    util::cargo(&["bench", "-p", "rehearse-sandbox", "--bench", "sandbox"])
+    util::cargo(&["bench", "-p", "rehearse-sandbox", "--bench", "sandbox"])?;
+    exec_process()
+}
+
+/// `rehearse exec` as a whole process (what a script pays per call) against a cold
+/// `docker run --rm` of the same image and program, in turn, 20 pairs after a warm-up.
+fn exec_process() -> Result {
+    step("sandbox: `rehearse exec` whole process against cold `docker run --rm`, side by side");
+    util::cargo(&["build", "--release", "-p", "rehearse-cli"])?;
+    let cli = util::target_dir().join("release/rehearse");
+    let dir = std::env::temp_dir().join(format!("rehearse-bench-exec-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let program = "print(sum(map(int, input().split())))\n";
+    std::fs::write(dir.join("add.py"), program).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("in.txt"), "1 2 3\n").map_err(|e| e.to_string())?;
+    let image = crate::images::runners()?
+        .into_iter()
+        .find(|r| r.language == "python")
+        .map(|r| r.tag)
+        .ok_or("no local Python runner image in the list")?;
+    let timed = |mut cmd: Command, expect: &str| -> Result<f64> {
+        let t = Instant::now();
+        let out = cmd
+            .stdin(std::fs::File::open(dir.join("in.txt")).map_err(|e| e.to_string())?)
+            .output()
+            .map_err(|e| e.to_string())?;
+        let ms = t.elapsed().as_secs_f64() * 1e3;
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        if !stdout.contains(expect) {
+            return Err(format!(
+                "unexpected output: {stdout} {}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        Ok(ms)
+    };
+    let rehearse = || {
+        let mut cmd = Command::new(&cli);
+        cmd.args(["exec", "--lang", "python", "add.py", "--stdin", "in.txt"])
+            .current_dir(&dir)
+            .env("REHEARSE_DATA_DIR", dir.join("data"))
+            .env("REHEARSE_LOCAL_IMAGES", "1");
+        cmd
+    };
+    let docker = || {
+        let mut cmd = Command::new("docker");
+        cmd.args([
+            "run",
+            "--rm",
+            "-i",
+            "--network",
+            "none",
+            &image,
+            "python3",
+            "-c",
+            program,
+        ]);
+        cmd
+    };
+    timed(rehearse(), "6")?;
+    timed(docker(), "6")?;
+    let (mut a, mut b, mut ratio) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..20 {
+        let x = timed(rehearse(), "6")?;
+        let y = timed(docker(), "6")?;
+        a.push(x);
+        b.push(y);
+        ratio.push(x / y);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    println!(
+        "rehearse exec (whole process): p50 {:.0} ms\ncold docker run --rm:          p50 {:.0} ms\nratio, pair by pair:           p50 {:.2} (goal ≤ 0.30)",
+        median(&mut a),
+        median(&mut b),
+        median(&mut ratio)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
 }
 
 fn startup() -> Result {

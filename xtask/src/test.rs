@@ -22,6 +22,17 @@ pub fn all() -> Result {
     crate::audio::ensure_running()?;
     step("Rust tests (includes the generated-bindings drift check)");
     util::cargo(&["test", "--workspace", "--exclude", "rehearse-e2e"])?;
+    step("timing-sensitive tests, each alone (measured growth on a machine kept busy by the test itself)");
+    util::cargo(&[
+        "test",
+        "-p",
+        "rehearse-sandbox",
+        "--test",
+        "sandbox",
+        "--",
+        "--ignored",
+        "--test-threads=1",
+    ])?;
 
     secret_service()?;
 

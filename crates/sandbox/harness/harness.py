@@ -154,8 +154,8 @@ def describe(e):
 
 # What LeetCode's Python 3 has in scope without an import: these modules by name, and every
 # public name of the star-imported ones (math's pow excepted, so the built-in three-argument
-# pow keeps working), plus sortedcontainers where the image has it. Modules that are slow to
-# import load on first use.
+# pow keeps working), plus sortedcontainers where the image has it and the code names it.
+# Modules that are slow to import load on first use.
 MODULES = ("bisect", "collections", "copy", "functools", "heapq", "itertools", "math",
            "operator", "re", "sys", "typing")
 LAZY = ("array", "datetime", "decimal", "fractions", "random", "statistics", "string")
@@ -167,23 +167,21 @@ class LazyModule:
         self.__name = name
 
     def __getattr__(self, attr):
-        import importlib
-        return getattr(importlib.import_module(self.__name), attr)
+        return getattr(__import__(self.__name), attr)
 
     def __repr__(self):
         return "<module '%s'>" % self.__name
 
 
-def leetcode_names():
-    import importlib
-    ns = {name: importlib.import_module(name) for name in MODULES}
+def leetcode_names(source):
+    ns = {name: __import__(name) for name in MODULES}
     ns.update({name: LazyModule(name) for name in LAZY})
     for name in STAR:
         module = ns[name]
         public = getattr(module, "__all__", None) or [k for k in vars(module) if not k.startswith("_")]
         ns.update({k: getattr(module, k) for k in public if hasattr(module, k)})
     ns.pop("pow", None)
-    if os.path.isdir("/usr/lib/python3/dist-packages/sortedcontainers"):
+    if "Sorted" in source and os.path.isdir("/usr/lib/python3/dist-packages/sortedcontainers"):
         sys.path.append("/usr/lib/python3/dist-packages")
         try:
             from sortedcontainers import SortedDict, SortedList, SortedSet
@@ -220,7 +218,7 @@ def main():
     except (SyntaxError, ValueError) as e:
         frame({"t": "compile", "error": "".join(traceback.format_exception_only(type(e), e))})
         return
-    ns = leetcode_names()
+    ns = leetcode_names(source)
     ns.update({"__name__": "solution", "ListNode": ListNode, "TreeNode": TreeNode})
     sys.setrecursionlimit(100000)
     out, err = Capture(), Capture()

@@ -426,6 +426,115 @@ fn exec_runs_a_program_with_stdin() {
     assert_eq!(report["status"], "time_limit_exceeded");
 }
 
+#[test]
+fn output_into_a_reader_that_went_away_ends_quietly() {
+    let d = tempfile::tempdir().expect("temp");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rehearse"))
+        .args(["problems", "list", "--json"])
+        .env("REHEARSE_DATA_DIR", d.path())
+        .env("REHEARSE_CONFIG_DIR", d.path().join("config"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    // The reader goes away before anything is written, as `| head` does once it has enough.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("ends");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("panicked") && !err.contains("Broken pipe"),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}
+
+#[test]
+fn exec_returns_with_its_result_and_the_pool_is_refilled_behind_it() {
+    let d = tempfile::tempdir().expect("temp");
+    // A pool of this test's own (a limit nobody else uses), so the count is this test's.
+    std::fs::create_dir_all(d.path().join("config")).expect("config dir");
+    std::fs::write(
+        d.path().join("config/config.toml"),
+        "[sandbox.limits]\nnofile = 241\n[sandbox.pool]\nsize = 1\n",
+    )
+    .expect("config");
+    let warm = json(&rehearse(d.path(), &["warm", "--lang", "python", "--json"]));
+    assert_eq!(warm["started"], 1, "{warm}");
+    let again = json(&rehearse(d.path(), &["warm", "--lang", "python", "--json"]));
+    assert_eq!(again["started"], 0, "the pool is full: {again}");
+
+    let before = waiting_containers(241);
+    assert_eq!(before.len(), 1, "{before:?}");
+
+    let program = write(
+        d.path(),
+        "add.py",
+        "print(sum(map(int, input().split())))\n",
+    );
+    let stdin = write(d.path(), "in.txt", "1 2 3\n");
+    let report = json(&rehearse(
+        d.path(),
+        &[
+            "exec", "--lang", "python", &program, "--stdin", &stdin, "--json",
+        ],
+    ));
+    assert_eq!(report["stdout"], "6\n");
+    // The exec took the waiting container; a `rehearse warm` it left in the background puts
+    // a new one in its place.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let now = waiting_containers(241);
+        if now.len() == 1 && now != before {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the pool was not refilled after exec: {now:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+/// Ids of the pooled Python containers nobody has claimed, among those started with the
+/// open-files limit `nofile` (which tells one test's pool from the others').
+fn waiting_containers(nofile: i64) -> Vec<String> {
+    let ids = Command::new("docker")
+        .args([
+            "ps",
+            "-q",
+            "--no-trunc",
+            "--filter",
+            "label=app.rehearse.language=python",
+            "--filter",
+            "name=^/rehearse-pool-",
+        ])
+        .output()
+        .expect("docker ps");
+    let ids: Vec<String> = String::from_utf8_lossy(&ids.stdout)
+        .split_whitespace()
+        .map(String::from)
+        .collect();
+    if ids.is_empty() {
+        return ids;
+    }
+    let out = Command::new("docker")
+        .arg("inspect")
+        .args([
+            "--format",
+            "{{.Id}} {{.Name}} {{range .HostConfig.Ulimits}}{{.Name}}={{.Soft}} {{end}}",
+        ])
+        .args(&ids)
+        .output()
+        .expect("docker inspect");
+    let mut found: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.contains(" /rehearse-pool-") && l.contains(&format!("nofile={nofile} ")))
+        .filter_map(|l| l.split_whitespace().next().map(String::from))
+        .collect();
+    found.sort();
+    found
+}
+
 mod interview;
 mod keys;
 mod sessions;
