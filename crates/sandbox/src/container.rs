@@ -25,10 +25,10 @@ const MIB: i64 = 1 << 20;
 
 /// What a pooled container runs: unpack the files sent on stdin (waiting at most the idle
 /// timeout) into /work and /rehearse, say so on stderr, then hand over to the supervisor.
-fn agent(idle_s: u64) -> String {
+pub fn agent(idle_s: u64) -> String {
     format!(
-        "timeout {idle_s} tar -x -f - -C / --no-same-owner 2>/rehearse/.unpack; s=$?; \
-         if [ $s -ne 0 ]; then [ $s -eq 124 ] && exit 97; echo rehearse-unpack-failed >&2; echo tar ended with status $s >&2; head -c 2000 /rehearse/.unpack >&2; exit 98; fi; \
+        "m=$(timeout {idle_s} tar -x -f - -C / --no-same-owner 2>&1); s=$?; \
+         if [ $s -ne 0 ]; then [ $s -eq 124 ] && exit 97; echo rehearse-unpack-failed >&2; echo \"tar ended with status $s: $m\" | head -c 2000 >&2; exit 98; fi; \
          echo rehearse-claimed >&2; exec perl /rehearse/supervise.pl"
     )
 }

@@ -13,12 +13,14 @@ use rehearse_core::{now_ms, Language};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
-/// Names the image and limits a container was started with.
+/// Names the image, limits and entry point a container was started with.
 pub fn spec(image: &str, limits: &Limits) -> String {
     let mut h = Sha256::new();
     h.update(image.as_bytes());
     h.update(serde_json::to_vec(limits).unwrap_or_default());
-    h.update(b"spec-3");
+    // What the container runs (the supervisor itself comes with each job): a pooled
+    // container started by another version may not take this one's files.
+    h.update(container::agent(0).as_bytes());
     h.finalize()
         .iter()
         .take(8)

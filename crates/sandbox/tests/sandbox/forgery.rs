@@ -214,6 +214,20 @@ async fn sizes_are_capped_with_a_clear_error_or_verdict() {
         .expect_err("too big");
     assert!(matches!(e, SandboxError::InvalidInput(_)), "{e:?}");
 
+    // Files that do not fit in the container are the sandbox's failure, said as such.
+    let mut cramped = config();
+    cramped.limits.tmpfs_mb = 1;
+    let tiny = sandbox_with(cramped).await;
+    let e = tiny
+        .exec(Language::Python, "print(1)", &vec![b'x'; 2 << 20], &|_| {})
+        .await
+        .expect_err("does not fit");
+    assert!(
+        matches!(&e, SandboxError::Internal(m) if m.contains("could not be unpacked") && m.contains("No space left")),
+        "{e:?}"
+    );
+    tiny.settle().await;
+
     // A compiled program larger than a run can take: a Compile Error that says so, not a
     // crash of the candidate's program.
     let mut config = config();

@@ -165,3 +165,37 @@ async fn a_custom_checker_decides_when_many_answers_are_right() {
     );
     sb.settle().await;
 }
+
+/// Pasted as LeetCode's users write it: no imports, the names LeetCode's Python has in scope.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn leetcode_style_python_runs_without_its_imports() {
+    let sb = sandbox().await;
+    let p = problem("has-repeat");
+    let code = r#"class Solution:
+    def hasRepeat(self, nums: List[int]) -> bool:
+        counts = defaultdict(int)
+        for x in nums:
+            counts[x] += 1
+        closest = inf
+        for a, b in pairwise(sorted(nums)):
+            closest = min(closest, b - a)
+        heap = list(nums)
+        heapify(heap)
+        assert heapq.nsmallest(1, nums) == heap[:1] or not nums
+        assert bisect_left(sorted(nums), min(nums, default=0)) == 0
+        assert SortedList(nums)[:1] == sorted(nums)[:1]
+        assert Counter(nums) == counts and deque(nums).maxlen is None
+        assert pow(3, 4, 5) == 1 and gcd(12, 18) == 6 and isqrt(17) == 4
+
+        @cache
+        def fib(n: int) -> int:
+            return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+        assert fib(30) == 832040 and reduce(lambda a, b: a + b, accumulate([1, 2, 3])) == 10
+        assert math.floor(2.5) == 2 and isinstance(fractions.Fraction(1, 3), fractions.Fraction)
+        return closest == 0
+"#;
+    let r = submit(&sb, &p, Language::Python, code).await;
+    assert_eq!(r.verdict, Verdict::Accepted, "{r:#?}");
+    sb.settle().await;
+}
