@@ -410,7 +410,9 @@ fn judged(req: &JudgeRequest, t: &JudgeTest, answer: &Answer, r: &mut TestResult
             }
         }
         Status::Error => {
-            r.message = error;
+            r.message = Some(error.unwrap_or_else(|| {
+                "The harness reported an error in the program without saying which.".into()
+            }));
             Verdict::RuntimeError
         }
         Status::Memory => {

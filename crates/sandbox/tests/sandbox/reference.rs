@@ -56,7 +56,9 @@ async fn every_reference_solution_is_accepted() {
                         p.slug,
                         lang.id(),
                         report.verdict,
-                        bad.map(|t| (t.index, &t.message, &t.actual)),
+                        bad.map(|t| (
+                            t.index, &t.message, &t.actual, &t.stdout, &t.stderr, t.time_ms
+                        )),
                         report.compile_output.unwrap_or_default()
                     ));
                 }
