@@ -103,8 +103,19 @@ impl Session {
     }
 
     /// Polls `f` until it returns Some, for up to 10 s.
-    pub fn wait_until<T>(&self, what: &str, mut f: impl FnMut() -> Option<T>) -> T {
-        let deadline = Instant::now() + Duration::from_secs(10);
+    pub fn wait_until<T>(&self, what: &str, f: impl FnMut() -> Option<T>) -> T {
+        self.wait_within(what, Duration::from_secs(10), f)
+    }
+
+    /// Polls `f` until it returns Some, for up to `limit`: a bound on waiting for work whose
+    /// length depends on the machine (compiling, on a cold cache), never a speed check.
+    pub fn wait_within<T>(
+        &self,
+        what: &str,
+        limit: Duration,
+        mut f: impl FnMut() -> Option<T>,
+    ) -> T {
+        let deadline = Instant::now() + limit;
         loop {
             if let Some(v) = f() {
                 return v;
