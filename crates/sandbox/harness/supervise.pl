@@ -148,8 +148,7 @@ my $head = '';
 my $status;
 
 if ($judge) {
-    my $flags = fcntl($in_w, $F_GETFL, 0);
-    fcntl($in_w, $F_SETFL, $flags | $O_NONBLOCK);
+    nonblocking($in_w);
 } elsif (defined $in_w) {
     close $in_w;
 }
@@ -249,17 +248,27 @@ sub reap {
     return 1;
 }
 
+sub nonblocking {
+    my ($fh) = @_;
+    fcntl($fh, $F_SETFL, fcntl($fh, $F_GETFL, 0) | $O_NONBLOCK);
+}
+
+# What the program wrote on one of its streams: counted against the cap, then passed on.
+sub received {
+    my ($tag, $data) = @_;
+    $total{$tag} += length $data;
+    stopped('output_' . ($tag eq 'o' ? 'stdout' : 'stderr')) if $total{$tag} > $cap{$tag};
+    $tag eq 'o' ? stdout_data($data) : chunk('e', $data);
+}
+
 sub drain_ready {
     for my $tag ('o', 'e') {
         my $fh = $open{$tag} or next;
-        my $flags = fcntl($fh, $F_GETFL, 0);
-        fcntl($fh, $F_SETFL, $flags | $O_NONBLOCK);
+        nonblocking($fh);
         while (1) {
             my $n = sysread($fh, my $data, 65536);
             last unless $n;
-            $total{$tag} += $n;
-            stopped("output_" . ($tag eq 'o' ? 'stdout' : 'stderr')) if $total{$tag} > $cap{$tag};
-            $tag eq 'o' ? stdout_data($data) : chunk('e', $data);
+            received($tag, $data);
         }
     }
 }
@@ -302,9 +311,7 @@ while (1) {
                 delete $open{$tag};
                 next;
             }
-            $total{$tag} += $got;
-            stopped("output_" . ($tag eq 'o' ? 'stdout' : 'stderr')) if $total{$tag} > $cap{$tag};
-            $tag eq 'o' ? stdout_data($data) : chunk('e', $data);
+            received($tag, $data);
         }
     }
     if (reap($WNOHANG)) {
