@@ -1,11 +1,13 @@
 //! Starting the window: display check, logging, opening the app, smoke mode.
 
 use crate::commands;
+use rehearse_app::room::Lobby;
 use rehearse_app::App;
 use rehearse_core::error::Coded;
 use rehearse_core::paths::Paths;
 use rehearse_core::ErrorBody;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub struct Options {
@@ -19,8 +21,24 @@ pub struct Shell {
     pub app: Result<App, ErrorBody>,
     pub smoke: Option<String>,
     pub started: Instant,
-    pub sandbox: crate::commands::SandboxSlot,
-    pub session: crate::commands::SessionSlot,
+    lobby: std::sync::OnceLock<Arc<Lobby>>,
+}
+
+impl Shell {
+    pub fn ctx(&self, handle: tauri::AppHandle) -> Result<commands::Ctx, ErrorBody> {
+        let app = self.app.clone()?;
+        let lobby = self
+            .lobby
+            .get_or_init(|| Arc::new(commands::lobby(app.clone(), handle.clone())))
+            .clone();
+        Ok(commands::Ctx {
+            app,
+            handle,
+            smoke: self.smoke.clone(),
+            started: self.started,
+            lobby,
+        })
+    }
 }
 
 /// How long smoke mode waits for the UI before failing.
@@ -83,23 +101,17 @@ pub fn run(opts: Options) -> ExitCode {
             std::process::exit(4);
         });
     }
-    let session = commands::SessionSlot::default();
-    let opened = app.as_ref().ok().cloned();
     let result = tauri::Builder::default()
         .manage(Shell {
             app,
             smoke: opts.smoke.clone(),
             started,
-            sandbox: Default::default(),
-            session: session.clone(),
+            lobby: Default::default(),
         })
         .setup(move |app| {
             software_compositing(app);
             if let Some(view) = opts.smoke.as_deref().filter(|v| *v != "library") {
                 open_view(app, view);
-            }
-            if let Some(core) = opened {
-                commands::start_clock(core, session, app.handle().clone());
             }
             Ok(())
         })

@@ -69,7 +69,7 @@ pub async fn run(paths: &Paths) -> Report {
 }
 
 async fn sandbox(app: &App, checks: &mut Vec<Check>, runners: &mut BTreeMap<String, Runner>) {
-    let sandbox = match app.connect_sandbox().await {
+    let sandbox = match app.sandbox().await {
         Ok(sandbox) => sandbox,
         Err(e) => {
             checks.push(Check::fail("docker", e.to_string()));

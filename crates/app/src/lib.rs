@@ -9,6 +9,7 @@ pub mod logging;
 mod problems;
 pub mod progress;
 pub mod providers;
+pub mod room;
 pub mod sandbox;
 pub mod session;
 pub mod voice;
@@ -30,12 +31,14 @@ pub struct Notice {
     pub message: String,
 }
 
-/// The open application: its folders, its database, and what happened while opening.
+/// The open application: its folders, its database, what happened while opening, and the
+/// sandbox once connected (shared by every clone, so a window and a CLI command connect once).
 #[derive(Clone)]
 pub struct App {
     pub paths: Paths,
     pub store: Arc<Store>,
     pub notices: Vec<Notice>,
+    sandbox: sandbox::SandboxSlot,
 }
 
 impl App {
@@ -61,6 +64,7 @@ impl App {
             paths,
             store: Arc::new(opened.store),
             notices,
+            sandbox: Default::default(),
         };
         match app.purge_old_transcripts() {
             Ok(0) => {}

@@ -2,6 +2,7 @@ use crate::{App, AppError};
 use rehearse_core::problem::ProblemDetail;
 use rehearse_core::starter::starter_code;
 use rehearse_core::Language;
+use rehearse_store::{Facets, LibraryPage, ProblemQuery};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -23,6 +24,26 @@ pub struct HintReveal {
 }
 
 impl App {
+    /// The library, filtered and searched.
+    pub fn library(&self, query: &ProblemQuery) -> Result<LibraryPage, AppError> {
+        Ok(self.store.list_problems(query)?)
+    }
+
+    /// The categories and companies the library's filters can offer.
+    pub fn facets(&self) -> Result<Facets, AppError> {
+        Ok(self.store.facets()?)
+    }
+
+    pub fn save_draft(&self, slug: &str, language: Language, code: &str) -> Result<(), AppError> {
+        Ok(self.store.save_draft(slug, language, code)?)
+    }
+
+    /// Forgets the draft and returns the starter code.
+    pub fn reset_draft(&self, slug: &str, language: Language) -> Result<String, AppError> {
+        self.store.delete_draft(slug, language)?;
+        self.starter(slug, language)
+    }
+
     pub fn problem_view(&self, slug: &str, language: Language) -> Result<ProblemView, AppError> {
         let problem = self.store.problem(slug)?;
         Ok(ProblemView {

@@ -10,7 +10,11 @@ use rehearse_sandbox::{JudgeRequest, JudgeTest, SandboxConfig};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use ts_rs::TS;
+
+/// The sandbox once connected; empty until the first run, and again after Settings change.
+pub(crate) type SandboxSlot = Arc<tokio::sync::Mutex<Option<Arc<Sandbox>>>>;
 
 /// Input the candidate typed for a Run: one value per parameter, by name.
 pub type CustomInput = BTreeMap<String, Value>;
@@ -56,8 +60,47 @@ impl App {
         self.paths.data_dir.join("cache").join("sandbox")
     }
 
-    pub async fn connect_sandbox(&self) -> Result<Sandbox, AppError> {
-        Ok(Sandbox::connect(self.sandbox_config()?, self.sandbox_cache_dir()).await?)
+    /// The connected sandbox, connecting on first use.
+    pub async fn sandbox(&self) -> Result<Arc<Sandbox>, AppError> {
+        let mut slot = self.sandbox.lock().await;
+        if let Some(sb) = slot.as_ref() {
+            return Ok(sb.clone());
+        }
+        let sb =
+            Arc::new(Sandbox::connect(self.sandbox_config()?, self.sandbox_cache_dir()).await?);
+        *slot = Some(sb.clone());
+        Ok(sb)
+    }
+
+    /// Connects again (Retry, or Docker started since), dropping the old connection.
+    pub async fn reconnect_sandbox(&self) -> Result<Arc<Sandbox>, AppError> {
+        *self.sandbox.lock().await = None;
+        self.sandbox().await
+    }
+
+    /// The connection, if one was made; for work that should not connect on its own.
+    pub async fn sandbox_if_connected(&self) -> Option<Arc<Sandbox>> {
+        self.sandbox.lock().await.clone()
+    }
+
+    /// The user's preferences.
+    pub fn settings(&self) -> Result<rehearse_core::settings::Settings, AppError> {
+        Ok(self.store.settings()?)
+    }
+
+    /// The latest stored runs of a problem.
+    pub fn runs(&self, slug: &str) -> Result<Vec<rehearse_store::RunSummary>, AppError> {
+        Ok(self.store.runs(slug, 20)?)
+    }
+
+    /// Saves the preferences; the next run connects again, with the images just chosen.
+    pub async fn save_settings(
+        &self,
+        settings: &rehearse_core::settings::Settings,
+    ) -> Result<(), AppError> {
+        self.store.save_settings(settings)?;
+        *self.sandbox.lock().await = None;
+        Ok(())
     }
 
     /// Run (the examples and any custom input) or Submit (every test), stored afterwards.

@@ -1,18 +1,19 @@
 //! Interview sessions as use-cases: start (a chosen or a random problem), snapshot, run,
-//! hint, the clock (warnings, time up), end with the offline evaluation, and recovery of a
-//! session whose process is gone. Every call works from the database alone, so the CLI can
-//! drive a session one process per command.
+//! hint, end with the offline evaluation, replay, and recovery of a session whose process is
+//! gone. Every call works from the database alone, so the CLI can drive a session one
+//! process per command. Reads here never write: the clock's writes (warnings, time up) are
+//! the interview room's ([`crate::room`]), which reads the clock before every change.
 
 use crate::{App, AppError};
 use rehearse_core::evaluate::{evaluate, Complexity, Evaluation, Evidence};
 use rehearse_core::problem::{Category, Difficulty, ProblemStatus};
-use rehearse_core::run::{RunMode, RunReport};
+use rehearse_core::run::{RunMode, RunReport, Verdict};
 use rehearse_core::session::{
     duration_ms, EndReason, InterviewerMode, Session, SessionEvent, SessionStatus, SnapshotKind,
 };
 use rehearse_core::{now_ms, Language};
 use rehearse_sandbox::Sandbox;
-use rehearse_store::{NewSession, ProblemQuery};
+use rehearse_store::{NewSession, ProblemQuery, SessionQuery, Snapshot, TimelineEntry};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -38,8 +39,16 @@ pub struct SessionState {
     /// The code to show: the latest snapshot.
     pub code: String,
     pub hints: Vec<String>,
-    /// Warnings given by this reading of the clock (minutes left).
-    pub warnings: Vec<u32>,
+}
+
+/// Everything the replay shows.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Replay {
+    pub session: Session,
+    pub timeline: Vec<TimelineEntry>,
+    pub snapshots: Vec<Snapshot>,
+    pub hints: Vec<String>,
+    pub evaluation: Option<Evaluation>,
 }
 
 /// Problems solved this recently are not drawn at random.
@@ -59,6 +68,7 @@ impl App {
             duration_ms: duration,
             owner_pid: Some(std::process::id()),
         })?;
+        tracing::info!(session = %session.id, problem = %slug, "session started");
         let starter = self.starter(&slug, req.language)?;
         self.store.add_snapshot(
             &session.id,
@@ -108,48 +118,57 @@ impl App {
             .ok_or_else(|| AppError::InvalidInput("No problem matches those filters.".into()))
     }
 
-    /// Reads the clock: records due warnings, and ends the session when time is up.
+    /// The session with its clock read now. A pure read: a session whose time is up stays
+    /// active here until a room reads its clock ([`crate::room::Room::tick`]).
     pub fn session_state(&self, sid: &str) -> Result<SessionState, AppError> {
-        let mut session = self.store.session(sid)?;
+        let session = self.store.session(sid)?;
         let now = now_ms();
-        let mut warnings = Vec::new();
-        if session.status == SessionStatus::Active {
-            for minutes in session.due_warnings(now, &self.store.warned(sid)?) {
-                self.store.warn(sid, minutes, session.elapsed_ms(now))?;
-                warnings.push(minutes);
-            }
-            if session.remaining_ms(now) == 0 {
-                self.finish(&session, EndReason::TimeUp)?;
-                session = self.store.session(sid)?;
-            }
-        }
-        let code = match self.store.latest_snapshot(sid)? {
-            Some(s) => s.code,
-            None => self.starter(&session.problem_slug, session.language)?,
-        };
-        let hints = self
-            .store
-            .session_hints(sid)?
-            .into_iter()
-            .map(|(_, text)| text)
-            .collect();
         Ok(SessionState {
             elapsed_ms: session.elapsed_ms(now),
             remaining_ms: session.remaining_ms(now),
             session,
-            code,
-            hints,
-            warnings,
+            code: self.latest_code(sid)?,
+            hints: self.hint_texts(sid)?,
         })
     }
 
-    /// The session, if it is still running; its clock is read first, so time up ends it.
+    fn hint_texts(&self, sid: &str) -> Result<Vec<String>, AppError> {
+        Ok(self
+            .store
+            .session_hints(sid)?
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect())
+    }
+
+    /// The session, if it is still running and its time is not up.
     fn active(&self, sid: &str) -> Result<Session, AppError> {
-        let state = self.session_state(sid)?;
-        if state.session.status != SessionStatus::Active {
+        let s = self.store.session(sid)?;
+        if s.status != SessionStatus::Active || s.remaining_ms(now_ms()) == 0 {
             return Err(AppError::SessionOver(sid.to_string()));
         }
-        Ok(state.session)
+        Ok(s)
+    }
+
+    /// Past and running sessions, newest first.
+    pub fn sessions(&self, query: &SessionQuery) -> Result<Vec<Session>, AppError> {
+        Ok(self.store.sessions(query)?)
+    }
+
+    /// Deletes a session and everything recorded in it.
+    pub fn delete_session(&self, sid: &str) -> Result<(), AppError> {
+        Ok(self.store.delete_session(sid)?)
+    }
+
+    /// A session's timeline, snapshots, hints and report.
+    pub fn replay(&self, sid: &str) -> Result<Replay, AppError> {
+        Ok(Replay {
+            session: self.store.session(sid)?,
+            timeline: self.store.timeline(sid)?,
+            snapshots: self.store.snapshots(sid)?,
+            hints: self.hint_texts(sid)?,
+            evaluation: self.store.evaluations(sid)?.into_iter().next(),
+        })
     }
 
     pub fn session_snapshot(
@@ -176,9 +195,20 @@ impl App {
         sid: &str,
         mode: RunMode,
     ) -> Result<RunReport, AppError> {
-        let code = self.session_state(sid)?.code;
+        let code = self.latest_code(sid)?;
         self.session_run_with(sandbox, sid, &code, mode, &|_| {})
             .await
+    }
+
+    /// The latest snapshot's code (the starter before any).
+    pub fn latest_code(&self, sid: &str) -> Result<String, AppError> {
+        match self.store.latest_snapshot(sid)? {
+            Some(s) => Ok(s.code),
+            None => {
+                let s = self.store.session(sid)?;
+                self.starter(&s.problem_slug, s.language)
+            }
+        }
     }
 
     /// Run or Submit inside a session on `code`; the run and a snapshot of its code are
@@ -220,9 +250,14 @@ impl App {
     /// Ends the session (final snapshot, evaluation) or, if it already ended, returns its
     /// latest evaluation.
     pub fn end_session(&self, sid: &str) -> Result<Evaluation, AppError> {
-        let state = self.session_state(sid)?;
-        if state.session.status == SessionStatus::Active {
-            return self.finish(&state.session, EndReason::Candidate);
+        let s = self.store.session(sid)?;
+        if s.status == SessionStatus::Active {
+            let reason = if s.remaining_ms(now_ms()) == 0 {
+                EndReason::TimeUp
+            } else {
+                EndReason::Candidate
+            };
+            return self.finish(&s, reason, now_ms());
         }
         self.store
             .evaluations(sid)?
@@ -243,14 +278,14 @@ impl App {
             return self.end_session(sid);
         }
         let complexity = self.measure_session(sandbox, &s).await;
-        self.finish_with(&s, EndReason::Candidate, Some(complexity))
+        self.finish_with(&s, EndReason::Candidate, Some(complexity), now_ms())
     }
 
     async fn measure_session(&self, sandbox: Option<&Sandbox>, s: &Session) -> Complexity {
         let accepted = self.store.session_runs(&s.id).ok().and_then(|runs| {
             runs.into_iter()
                 .rev()
-                .find(|r| r["mode"] == "submit" && r["verdict"] == "accepted")
+                .find(|r| r.mode == RunMode::Submit && r.verdict == Verdict::Accepted)
         });
         let Some(run) = accepted else {
             return Complexity::NotMeasured {
@@ -262,8 +297,7 @@ impl App {
                 why: "the sandbox was not available when the session ended.".into(),
             };
         };
-        let code = run["code"].as_str().unwrap_or_default();
-        self.measure_complexity(sandbox, &s.problem_slug, s.language, code)
+        self.measure_complexity(sandbox, &s.problem_slug, s.language, &run.code)
             .await
     }
 
@@ -314,11 +348,17 @@ impl App {
         if s.status != SessionStatus::Active {
             return Err(AppError::SessionOver(sid.to_string()));
         }
-        self.finish(&s, EndReason::Abandoned)
+        self.finish(&s, EndReason::Abandoned, now_ms())
     }
 
-    fn finish(&self, s: &Session, reason: EndReason) -> Result<Evaluation, AppError> {
-        self.finish_with(s, reason, None)
+    /// Ends a session at `now` (Unix ms) with the offline evaluation.
+    pub(crate) fn finish(
+        &self,
+        s: &Session,
+        reason: EndReason,
+        now: i64,
+    ) -> Result<Evaluation, AppError> {
+        self.finish_with(s, reason, None, now)
     }
 
     /// Ends a session; `complexity` is what was measured of its accepted solution, if anything.
@@ -327,8 +367,8 @@ impl App {
         s: &Session,
         reason: EndReason,
         complexity: Option<Complexity>,
+        now: i64,
     ) -> Result<Evaluation, AppError> {
-        let now = now_ms();
         let at = s.elapsed_ms(now);
         if let Some(last) = self.store.latest_snapshot(&s.id)? {
             self.store.add_snapshot(
@@ -353,6 +393,7 @@ impl App {
             SessionStatus::Completed
         };
         self.store.end_session(&s.id, status, &evaluation)?;
+        tracing::info!(session = %s.id, ?reason, "session ended");
         Ok(evaluation)
     }
 
@@ -360,7 +401,7 @@ impl App {
         let attempts = self.store.session_attempts(&s.id)?;
         let accepted = attempts
             .iter()
-            .any(|a| a.submit && a.verdict == rehearse_core::run::Verdict::Accepted);
+            .any(|a| a.submit && a.verdict == Verdict::Accepted);
         Ok(Evidence {
             duration_ms: s.duration_ms,
             elapsed_ms: s.elapsed_ms(now),
@@ -434,70 +475,4 @@ fn process_alive(pid: u32, heartbeat: Option<i64>) -> bool {
         return std::path::Path::new(&format!("/proc/{pid}")).exists();
     }
     heartbeat.is_some_and(|b| now_ms() - b < 60_000)
-}
-
-/// Keeps auto snapshots to at most one every `AUTO_SNAPSHOT_MS` while never holding back the
-/// latest code longer than that: code offered too soon waits, and `flush_due` (called by the
-/// clock every 250 ms) writes it once its time comes.
-#[derive(Default)]
-pub struct Autosaver {
-    last_write: std::collections::HashMap<String, i64>,
-    pending: std::collections::HashMap<String, String>,
-}
-
-impl Autosaver {
-    /// Offers the editor's code at `now` (Unix ms); writes it if the last write is old enough.
-    pub fn offer(
-        &mut self,
-        app: &App,
-        sid: &str,
-        code: String,
-        now: i64,
-    ) -> Result<bool, AppError> {
-        let due = self
-            .last_write
-            .get(sid)
-            .is_none_or(|t| now - t >= rehearse_core::session::AUTO_SNAPSHOT_MS);
-        if !due {
-            self.pending.insert(sid.to_string(), code);
-            return Ok(false);
-        }
-        self.pending.remove(sid);
-        self.write(app, sid, &code, now)?;
-        Ok(true)
-    }
-
-    /// Writes held-back code whose 5 s have passed.
-    pub fn flush_due(&mut self, app: &App, now: i64) -> Result<(), AppError> {
-        let due: Vec<String> = self
-            .pending
-            .keys()
-            .filter(|sid| {
-                self.last_write
-                    .get(*sid)
-                    .is_none_or(|t| now - t >= rehearse_core::session::AUTO_SNAPSHOT_MS)
-            })
-            .cloned()
-            .collect();
-        for sid in due {
-            if let Some(code) = self.pending.remove(&sid) {
-                self.write(app, &sid, &code, now)?;
-            }
-        }
-        Ok(())
-    }
-
-    fn write(&mut self, app: &App, sid: &str, code: &str, now: i64) -> Result<(), AppError> {
-        match app.session_snapshot(sid, code, SnapshotKind::Auto) {
-            Ok(_) | Err(AppError::SessionOver(_)) => {
-                self.last_write.insert(sid.to_string(), now);
-                Ok(())
-            }
-            Err(e) => {
-                // Keep it for the next try (a full disk may free up).
-                self.pending.insert(sid.to_string(), code.to_string());
-                Err(e)
-            }
-        }
-    }
 }

@@ -1,23 +1,17 @@
-//! Voice interviews as a use-case: the interviewer's instructions for a session, the chosen
-//! provider with its key (environment, then keychain), base URL, model and prices, the audio
-//! devices from Settings, and a host that stores every line of the transcript (redacted, at
-//! its offset) and counts the interviewer's hints like the UI's. The shell and the CLI give
-//! it commands and show what it reports.
+//! Voice interviews' configuration: the interviewer's instructions for a session, and the
+//! chosen provider with its key (environment, then keychain), base URL, model and prices. The
+//! interview itself runs as a participant of the room (`room::voice`).
 
 use crate::providers::ProviderSection;
 use crate::{App, AppError};
-use rehearse_core::error::Coded;
 use rehearse_core::interviewer::{instructions, Brief};
 use rehearse_core::session::Session;
 use rehearse_core::settings::{VoiceProvider, VoiceSettings};
 use rehearse_secrets::Provider as KeyProvider;
-use rehearse_voice::audio::duplex::{Devices, Duplex};
 use rehearse_voice::gemini::{Gemini, LiveConfig, COMPRESSION_TRIGGER_TOKENS, SETUP_TIMEOUT};
 use rehearse_voice::interview::cost::Prices;
-use rehearse_voice::interview::{self, Command, Host, LiveEvent, Options, Outcome};
 use rehearse_voice::link::Provider;
 use rehearse_voice::openai::{OpenAi, RealtimeConfig, TurnDetection, HEARTBEAT};
-use tokio::sync::mpsc::UnboundedReceiver;
 
 /// OpenAI's turn detection from `[providers.openai]`: semantic with low eagerness unless it
 /// says otherwise.
@@ -47,35 +41,6 @@ pub fn turn_detection(section: &ProviderSection) -> Result<TurnDetection, AppErr
 
 /// The Live model used unless `[providers.gemini] model` says otherwise.
 pub const GEMINI_MODEL: &str = "gemini-2.5-flash-native-audio-preview-12-2025";
-
-/// Stores lines and hints of one session, and passes every event on.
-pub struct SessionHost<F: FnMut(LiveEvent) + Send> {
-    app: App,
-    sid: String,
-    forward: F,
-}
-
-impl<F: FnMut(LiveEvent) + Send> Host for SessionHost<F> {
-    fn event(&mut self, event: LiveEvent) {
-        if let LiveEvent::Line { speaker, text, .. } = &event {
-            if let Err(e) = self.app.session_say(&self.sid, *speaker, text) {
-                tracing::error!(error = %e, "a transcript line was not stored");
-                (self.forward)(LiveEvent::Notice {
-                    code: e.code().into(),
-                    message: format!("A line of the transcript could not be saved: {e}"),
-                });
-            }
-        }
-        (self.forward)(event);
-    }
-
-    fn hint(&mut self) -> Result<String, String> {
-        match self.app.session_hint(&self.sid) {
-            Ok((_, text)) => Ok(text),
-            Err(e) => Err(e.to_string()),
-        }
-    }
-}
 
 impl App {
     /// The interviewer's instructions for session `sid`.
@@ -171,51 +136,5 @@ impl App {
                 Ok((Box::new(provider), section.prices.unwrap_or(Prices::GEMINI)))
             }
         }
-    }
-
-    /// Runs the voice interview of session `sid` until [`Command::End`]: opens the devices
-    /// from Settings, connects, and stores the transcript as it goes.
-    pub async fn voice_interview<F: FnMut(LiveEvent) + Send>(
-        &self,
-        sid: &str,
-        which: VoiceProvider,
-        commands: UnboundedReceiver<Command>,
-        forward: F,
-    ) -> Result<Outcome, AppError> {
-        let settings = self.store.settings()?.voice;
-        let (provider, prices) = self.voice_provider(which, sid)?;
-        let (audio_tx, audio) = tokio::sync::mpsc::unbounded_channel();
-        let devices = Devices {
-            input: settings.input_device.clone(),
-            output: settings.output_device.clone(),
-        };
-        let duplex = Duplex::open(
-            &devices,
-            provider.input_rate(),
-            provider.output_rate(),
-            audio_tx,
-        )?;
-        tracing::info!(microphone = %duplex.microphone, speaker = %duplex.speaker, "voice interview audio");
-        let mut host = SessionHost {
-            app: self.clone(),
-            sid: sid.to_string(),
-            forward,
-        };
-        let opts = Options {
-            speaker_mode: settings.speaker_mode.unwrap_or_default(),
-            push_to_talk: settings.push_to_talk,
-            ..Options::new(prices)
-        };
-        let outcome = interview::run(
-            provider.as_ref(),
-            &mut host,
-            duplex.playback.clone(),
-            audio,
-            commands,
-            opts,
-        )
-        .await?;
-        tracing::info!(?outcome, "voice interview ended");
-        Ok(outcome)
     }
 }

@@ -7,15 +7,16 @@
 use crate::output::CliError;
 use crate::sandbox::runtime;
 use clap::Args;
+use rehearse_app::room::{Room, RoomUpdate};
 use rehearse_app::session::StartSession;
-use rehearse_app::App;
+use rehearse_app::{App, AppError};
 use rehearse_core::error::Coded;
-use rehearse_core::interviewer::{code_context, run_context, time_note};
+use rehearse_core::evaluate::Evaluation;
 use rehearse_core::run::RunMode;
-use rehearse_core::session::{InterviewerMode, SessionStatus, SnapshotKind, Speaker};
+use rehearse_core::session::{EndReason, InterviewerMode, Speaker};
 use rehearse_core::settings::VoiceProvider;
 use rehearse_core::ErrorBody;
-use rehearse_voice::interview::{Command, LiveEvent};
+use rehearse_voice::interview::{LiveEvent, Outcome};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, SystemTime};
@@ -71,13 +72,7 @@ pub fn run(args: InterviewArgs) -> Result<ExitCode, CliError> {
     }
     let app = App::open().map_err(|e| err(json)(&e))?;
     let provider = match args.provider.as_deref() {
-        None => {
-            app.store
-                .settings()
-                .map_err(|e| err(json)(&e))?
-                .voice
-                .provider
-        }
+        None => app.settings().map_err(|e| err(json)(&e))?.voice.provider,
         Some("openai") => VoiceProvider::Openai,
         Some("gemini") => VoiceProvider::Gemini,
         Some(other) => {
@@ -101,10 +96,6 @@ pub fn run(args: InterviewArgs) -> Result<ExitCode, CliError> {
         })
         .map_err(|e| err(json)(&e))?;
     let sid = state.session.id.clone();
-    if let Err(e) = app.voice_provider(provider, &sid) {
-        let _ = app.abandon_session(&sid);
-        return Err(err(json)(&e));
-    }
     if !json {
         outln!(
             "{} — {} ({}), {} minutes. Session {sid}.",
@@ -115,10 +106,22 @@ pub fn run(args: InterviewArgs) -> Result<ExitCode, CliError> {
         );
         outln!("Speak to the interviewer. Type r = run, s = submit, h = hint, q = end; any other line is sent as a message.");
     }
+    let started = state
+        .session
+        .started_at
+        .unwrap_or_else(rehearse_core::now_ms);
     let rt = runtime(json)?;
-    let outcome = rt.block_on(interview(&app, &sid, provider, args.code.as_deref(), json));
+    let (evaluation, outcome) = rt
+        .block_on(interview(
+            &app,
+            &sid,
+            provider,
+            args.code.as_deref(),
+            started,
+            json,
+        ))
+        .map_err(|e| err(json)(&e))?;
     let outcome = outcome.map_err(|e| err(json)(&e))?;
-    let evaluation = app.end_session(&sid).map_err(|e| err(json)(&e))?;
     if json {
         outln!(
             "{}",
@@ -146,30 +149,35 @@ fn provider_name(p: VoiceProvider) -> &'static str {
     }
 }
 
+/// The interview room in the terminal, until `q`, the end of the time, or the voice lost:
+/// the session's report, and how the voice call went.
 async fn interview(
     app: &App,
     sid: &str,
     provider: VoiceProvider,
     code: Option<&std::path::Path>,
+    started: i64,
     json: bool,
-) -> Result<rehearse_voice::interview::Outcome, rehearse_app::AppError> {
-    let (commands, commands_rx) = mpsc::unbounded_channel();
-    let session = app.store.session(sid)?;
-    let started = session.started_at.unwrap_or_else(rehearse_core::now_ms);
-    let driver = app.voice_interview(sid, provider, commands_rx, move |e| show(&e, started, json));
-    let control = control(app, sid, code, commands, json);
-    let (outcome, ()) = tokio::join!(driver, control);
-    outcome
+) -> Result<(Evaluation, Result<Outcome, AppError>), AppError> {
+    let room = Room::open(app, sid, move |u| show(&u, started, json))?;
+    let call = match room.start_voice(provider) {
+        Ok(call) => call,
+        Err(e) => {
+            let _ = app.abandon_session(sid);
+            return Err(e);
+        }
+    };
+    room.start_clock();
+    control(&room, code, json).await;
+    let evaluation = room.end(None).await?;
+    if let Ok(sb) = app.sandbox().await {
+        sb.settle().await;
+    }
+    Ok((evaluation, call.finished().await))
 }
 
-/// The clock, the code file and the keyboard, until the interview ends.
-async fn control(
-    app: &App,
-    sid: &str,
-    code: Option<&std::path::Path>,
-    commands: mpsc::UnboundedSender<Command>,
-    json: bool,
-) {
+/// The code file and the keyboard, until the room closes or `q`.
+async fn control(room: &Room, code: Option<&std::path::Path>, json: bool) {
     let (lines_tx, mut lines) = mpsc::unbounded_channel::<String>();
     std::thread::spawn(move || {
         for line in std::io::stdin().lines().map_while(Result::ok) {
@@ -178,45 +186,19 @@ async fn control(
             }
         }
     });
+    let mut typing = true;
     let mut seen: Option<SystemTime> = None;
     let mut tick = tokio::time::interval(Duration::from_millis(500));
-    let mut sandbox = None;
-    loop {
+    while room.is_open() {
         tokio::select! {
             _ = tick.tick() => {}
-            line = lines.recv() => if let Some(line) = line {
-                let line = line.trim().to_string();
-                let mode = match line.as_str() {
-                    "" => continue,
-                    "q" | "quit" | "end" => break,
-                    "h" | "hint" => {
-                        match app.session_hint(sid) {
-                            Ok((level, text)) => note(json, &format!("Hint {level}: {text}")),
-                            Err(e) => note(json, &e.to_string()),
-                        }
-                        continue;
-                    }
-                    "r" | "run" => RunMode::Run,
-                    "s" | "submit" => RunMode::Submit,
-                    _ => {
-                        let _ = commands.send(Command::Say(line));
-                        continue;
-                    }
-                };
-                if sandbox.is_none() {
-                    sandbox = app.connect_sandbox().await.map_err(|e| note(json, &e.to_string())).ok();
-                }
-                if let Some(sb) = &sandbox {
-                    match app.session_run(sb, sid, mode).await {
-                        Ok(report) => {
-                            note(json, &format!("{:?}: {} of {} passed", report.verdict, report.passed, report.total));
-                            let at = app.session_state(sid).map(|s| s.elapsed_ms).unwrap_or(0);
-                            let _ = commands.send(Command::Context(run_context(&report, at)));
-                        }
-                        Err(e) => note(json, &e.to_string()),
+            line = lines.recv(), if typing => match line {
+                None => typing = false,
+                Some(line) => {
+                    if !command(room, line.trim(), json).await {
+                        return;
                     }
                 }
-                continue;
             },
         }
         if let Some(path) = code {
@@ -224,37 +206,49 @@ async fn control(
             if modified.is_some() && modified != seen {
                 seen = modified;
                 if let Ok(text) = std::fs::read_to_string(path) {
-                    if let Ok(state) = app.session_state(sid) {
-                        if text != state.code {
-                            let _ = app.session_snapshot(sid, &text, SnapshotKind::Auto);
-                            let ctx = code_context(&text, state.session.language, state.elapsed_ms);
-                            let _ = commands.send(Command::Code(ctx));
+                    if room.code().is_ok_and(|c| c != text) {
+                        if let Err(e) = room.code_changed(text) {
+                            note(json, &e.to_string());
                         }
                     }
                 }
             }
         }
-        match app.session_state(sid) {
-            Ok(state) if state.session.status == SessionStatus::Active => {
-                for minutes in state.warnings {
-                    note(json, &format!("{minutes} minutes left."));
-                    let _ = commands.send(Command::Context(time_note(state.remaining_ms)));
-                }
+    }
+}
+
+/// One typed line: a command, or a message to the interviewer. False to end.
+async fn command(room: &Room, line: &str, json: bool) -> bool {
+    let mode = match line {
+        "" => return true,
+        "q" | "quit" | "end" => return false,
+        "h" | "hint" => {
+            match room.hint() {
+                Ok(h) => note(json, &format!("Hint {}: {}", h.level, h.text)),
+                Err(e) => note(json, &e.to_string()),
             }
-            Ok(_) => {
-                note(json, "Time is up.");
-                break;
-            }
-            Err(e) => {
-                note(json, &e.to_string());
-                break;
-            }
+            return true;
         }
+        "r" | "run" => RunMode::Run,
+        "s" | "submit" => RunMode::Submit,
+        _ => {
+            if let Err(e) = room.say(line.to_string()) {
+                note(json, &e.to_string());
+            }
+            return true;
+        }
+    };
+    match room.run(None, mode, &|_| {}).await {
+        Ok(report) => note(
+            json,
+            &format!(
+                "{:?}: {} of {} passed",
+                report.verdict, report.passed, report.total
+            ),
+        ),
+        Err(e) => note(json, &e.to_string()),
     }
-    if let Some(sb) = &sandbox {
-        sb.settle().await;
-    }
-    let _ = commands.send(Command::End);
+    true
 }
 
 fn note(json: bool, text: &str) {
@@ -265,7 +259,23 @@ fn note(json: bool, text: &str) {
     }
 }
 
-fn show(e: &LiveEvent, started_at: i64, json: bool) {
+fn show(update: &RoomUpdate, started_at: i64, json: bool) {
+    match update {
+        RoomUpdate::Voice(e) => show_voice(e, started_at, json),
+        RoomUpdate::Notice(n) => note(json, &n.message),
+        RoomUpdate::Tick(t) => {
+            for minutes in &t.warnings {
+                note(json, &format!("{minutes} minutes left."));
+            }
+        }
+        RoomUpdate::Ended {
+            reason: Some(EndReason::TimeUp),
+        } => note(json, "Time is up."),
+        RoomUpdate::Ended { .. } => {}
+    }
+}
+
+fn show_voice(e: &LiveEvent, started_at: i64, json: bool) {
     if json {
         if !matches!(e, LiveEvent::Level { .. } | LiveEvent::Partial { .. }) {
             if let Ok(line) = serde_json::to_string(e) {

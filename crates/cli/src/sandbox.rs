@@ -59,7 +59,7 @@ pub fn warm(args: WarmArgs) -> Result<ExitCode, CliError> {
     let app = open(json)?;
     let started = runtime(json)?
         .block_on(async {
-            let sandbox = app.connect_sandbox().await?;
+            let sandbox = app.sandbox().await?;
             sandbox
                 .warm(lang)
                 .await
@@ -186,7 +186,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     };
     let rt = runtime(json)?;
     let report = rt.block_on(async {
-        let sandbox = app.connect_sandbox().await?;
+        let sandbox = app.sandbox().await?;
         sandbox.defer_refills();
         let request = rehearse_app::sandbox::RunRequest {
             slug: args.problem.clone(),
@@ -322,7 +322,7 @@ pub fn exec(args: ExecArgs) -> Result<ExitCode, CliError> {
     let app = open(json)?;
     let rt = runtime(json)?;
     let report = rt.block_on(async {
-        let sandbox = app.connect_sandbox().await?;
+        let sandbox = app.sandbox().await?;
         sandbox.defer_refills();
         let report = app.exec(&sandbox, lang, &code, &stdin, &progress).await;
         refill_later(&sandbox);

@@ -5,13 +5,14 @@
 use crate::output::{print_json, CliError};
 use crate::sandbox::runtime;
 use clap::Subcommand;
+use rehearse_app::room::Room;
 use rehearse_app::session::StartSession;
 use rehearse_app::App;
 use rehearse_core::error::Coded;
 use rehearse_core::evaluate::Evaluation;
 use rehearse_core::problem::{Category, Difficulty};
 use rehearse_core::run::{RunMode, Verdict};
-use rehearse_core::session::{SessionStatus, SnapshotKind};
+use rehearse_core::session::SessionStatus;
 use rehearse_core::ErrorBody;
 use rehearse_store::SessionQuery;
 use std::path::PathBuf;
@@ -114,6 +115,11 @@ fn open(json: bool) -> Result<App, CliError> {
     App::open().map_err(|e| CliError::new(&e, json))
 }
 
+/// The session's room, its clock read (so a session whose time ran out ends first).
+fn room(app: &App, id: &str, json: bool) -> Result<Room, CliError> {
+    Room::open(app, id, |_| {}).map_err(|e| fail(json)(&e))
+}
+
 pub fn run(cmd: SessionCommand) -> Result<ExitCode, CliError> {
     match cmd {
         SessionCommand::Start {
@@ -160,8 +166,8 @@ pub fn run(cmd: SessionCommand) -> Result<ExitCode, CliError> {
                 ),
                 json,
             })?;
-            let snap = app
-                .session_snapshot(&id, &code, SnapshotKind::Manual)
+            let snap = room(&app, &id, json)?
+                .checkpoint(&code)
                 .map_err(|e| fail(json)(&e))?;
             if json {
                 print_json(&serde_json::json!({ "snapshot": snap }))?;
@@ -173,10 +179,12 @@ pub fn run(cmd: SessionCommand) -> Result<ExitCode, CliError> {
         SessionCommand::Run { id, all, json } => {
             let app = open(json)?;
             let mode = if all { RunMode::Submit } else { RunMode::Run };
+            let room = room(&app, &id, json)?;
             let report = runtime(json)?.block_on(async {
-                let sandbox = app.connect_sandbox().await?;
-                let report = app.session_run(&sandbox, &id, mode).await;
-                sandbox.settle().await;
+                let report = room.run(None, mode, &|_| {}).await;
+                if let Some(sb) = app.sandbox_if_connected().await {
+                    sb.settle().await;
+                }
                 report
             });
             let report = report.map_err(|e| fail(json)(&e))?;
@@ -189,17 +197,19 @@ pub fn run(cmd: SessionCommand) -> Result<ExitCode, CliError> {
         }
         SessionCommand::Hint { id, json } => {
             let app = open(json)?;
-            let (level, text) = app.session_hint(&id).map_err(|e| fail(json)(&e))?;
+            let hint = room(&app, &id, json)?.hint().map_err(|e| fail(json)(&e))?;
             if json {
-                print_json(&serde_json::json!({ "level": level, "text": text }))?;
+                print_json(&hint)?;
             } else {
-                outln!("Hint {level}: {text}");
+                outln!("Hint {}: {}", hint.level, hint.text);
             }
             Ok(ExitCode::SUCCESS)
         }
         SessionCommand::Status { id, json } => {
             let app = open(json)?;
-            let state = app.session_state(&id).map_err(|e| fail(json)(&e))?;
+            let state = room(&app, &id, json)?
+                .state_now()
+                .map_err(|e| fail(json)(&e))?;
             if json {
                 print_json(&state)?;
             } else {
@@ -216,11 +226,11 @@ pub fn run(cmd: SessionCommand) -> Result<ExitCode, CliError> {
         }
         SessionCommand::End { id, json } => {
             let app = open(json)?;
+            let room = room(&app, &id, json)?;
             let evaluation = runtime(json)?
                 .block_on(async {
-                    let sandbox = app.connect_sandbox().await.ok();
-                    let evaluation = app.end_session_measured(sandbox.as_ref(), &id).await;
-                    if let Some(sb) = &sandbox {
+                    let evaluation = room.end(None).await;
+                    if let Some(sb) = app.sandbox_if_connected().await {
                         sb.settle().await;
                     }
                     evaluation
@@ -264,7 +274,6 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
                     json,
                 })?;
             let list = app
-                .store
                 .sessions(&SessionQuery {
                     status,
                     problem,
@@ -349,7 +358,7 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
         }
         SessionsCommand::Delete { id, json } => {
             let app = open(json)?;
-            app.store.delete_session(&id).map_err(|e| fail(json)(&e))?;
+            app.delete_session(&id).map_err(|e| fail(json)(&e))?;
             if json {
                 print_json(&serde_json::json!({ "deleted": id }))?;
             } else {

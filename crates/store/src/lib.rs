@@ -16,7 +16,7 @@ pub use db::{Opened, Store};
 pub use error::StoreError;
 pub use history::ScoredSession;
 pub use problems::{CategoryInfo, Facets, LibraryCounts, LibraryPage, ProblemQuery};
-pub use runs::{JudgeMaterial, RunSummary};
+pub use runs::{JudgeMaterial, RunSummary, SessionRun};
 pub use seed::{builtin_problems, ImportReport, SeedReport};
 pub use sessions::{ActiveSession, NewSession, SessionQuery, Snapshot, TimelineEntry};
 

@@ -5,7 +5,7 @@ use crate::db::Store;
 use crate::error::{Result, StoreError};
 use crate::problems::{not_found, parse_json};
 use rehearse_core::problem::{Comparator, Signature, TestCase};
-use rehearse_core::run::{RunMode, RunReport, Verdict};
+use rehearse_core::run::{RunMode, RunReport, TestResult, Verdict};
 use rehearse_core::{now_ms, Language};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
@@ -30,12 +30,41 @@ pub struct JudgeMaterial {
 pub struct RunSummary {
     pub id: String,
     pub language: Language,
-    pub mode: String,
+    pub mode: RunMode,
     pub verdict: Verdict,
     pub passed: u32,
     pub total: u32,
     pub duration_ms: u64,
     pub created_at: i64,
+}
+
+/// A Run or Submit inside a session, as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SessionRun {
+    pub id: String,
+    pub mode: RunMode,
+    pub language: Language,
+    pub verdict: Verdict,
+    pub tests: Vec<TestResult>,
+    pub duration_ms: i64,
+    pub created_at: i64,
+    pub code: String,
+}
+
+fn mode(r: &rusqlite::Row, i: usize) -> rusqlite::Result<RunMode> {
+    Ok(match r.get::<_, String>(i)?.as_str() {
+        "submit" => RunMode::Submit,
+        _ => RunMode::Run,
+    })
+}
+
+fn verdict(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Verdict> {
+    Ok(serde_json::from_value(serde_json::Value::String(r.get(i)?))
+        .unwrap_or(Verdict::InternalError))
+}
+
+fn language(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Language> {
+    Ok(Language::parse(&r.get::<_, String>(i)?).unwrap_or(Language::Python))
 }
 
 impl Store {
@@ -152,13 +181,35 @@ impl Store {
                     let passed = results.iter().filter(|t| t["verdict"] == "accepted").count();
                     Ok(RunSummary {
                         id: r.get(0)?,
-                        language: Language::parse(&r.get::<_, String>(1)?).unwrap_or(Language::Python),
-                        mode: r.get(2)?,
-                        verdict: serde_json::from_value(serde_json::Value::String(r.get(3)?)).unwrap_or(Verdict::InternalError),
+                        language: language(r, 1)?,
+                        mode: mode(r, 2)?,
+                        verdict: verdict(r, 3)?,
                         passed: u32::try_from(passed).unwrap_or(0),
                         total: u32::try_from(results.len()).unwrap_or(0),
                         duration_ms: u64::try_from(r.get::<_, i64>(5)?).unwrap_or(0),
                         created_at: r.get(6)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    /// The session's runs, oldest first.
+    pub fn session_runs(&self, sid: &str) -> Result<Vec<SessionRun>> {
+        self.with(|c| {
+            let rows = c
+                .prepare_cached("SELECT id, mode, language, verdict, results, duration_ms, created_at, code FROM runs WHERE session_id = ?1 ORDER BY created_at")?
+                .query_map([sid], |r| {
+                    Ok(SessionRun {
+                        id: r.get(0)?,
+                        mode: mode(r, 1)?,
+                        language: language(r, 2)?,
+                        verdict: verdict(r, 3)?,
+                        tests: parse_json(r, 4)?,
+                        duration_ms: r.get(5)?,
+                        created_at: r.get(6)?,
+                        code: r.get(7)?,
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;

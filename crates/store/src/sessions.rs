@@ -389,24 +389,6 @@ impl Store {
         self.with(|c| Ok(c.execute("DELETE FROM transcripts WHERE created_at < ?1", [before])?))
     }
 
-    /// The session's runs as stored: id, mode, verdict, per-test results, duration, when.
-    pub fn session_runs(&self, sid: &str) -> Result<Vec<serde_json::Value>> {
-        self.with(|c| {
-            let rows = c
-                .prepare_cached("SELECT id, mode, language, verdict, results, duration_ms, created_at, code FROM runs WHERE session_id = ?1 ORDER BY created_at")?
-                .query_map([sid], |r| {
-                    let results: serde_json::Value = parse_json(r, 4)?;
-                    Ok(serde_json::json!({
-                        "id": r.get::<_, String>(0)?, "mode": r.get::<_, String>(1)?, "language": r.get::<_, String>(2)?,
-                        "verdict": r.get::<_, String>(3)?, "tests": results, "duration_ms": r.get::<_, i64>(5)?,
-                        "created_at": r.get::<_, i64>(6)?, "code": r.get::<_, String>(7)?,
-                    }))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(rows)
-        })
-    }
-
     pub fn transcript_count(&self, sid: &str) -> Result<u32> {
         self.with(|c| {
             Ok(c.query_row(

@@ -22,7 +22,7 @@ pub struct LanguageInfo {
     pub default_image: String,
 }
 
-pub fn info(ctx: &Ctx) -> Result<AppInfo, ErrorBody> {
+pub async fn info(ctx: &Ctx) -> Result<AppInfo, ErrorBody> {
     let paths = &ctx.app.paths;
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
@@ -41,7 +41,7 @@ pub fn info(ctx: &Ctx) -> Result<AppInfo, ErrorBody> {
     })
 }
 
-pub fn ui_ready(ctx: &Ctx, view: String, render_ms: Option<f64>) -> Result<(), ErrorBody> {
+pub async fn ui_ready(ctx: &Ctx, view: String, render_ms: Option<f64>) -> Result<(), ErrorBody> {
     let elapsed = ctx.started.elapsed();
     tracing::info!(
         view,
@@ -61,7 +61,7 @@ pub fn ui_ready(ctx: &Ctx, view: String, render_ms: Option<f64>) -> Result<(), E
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(0);
-        std::thread::sleep(std::time::Duration::from_millis(hold));
+        tokio::time::sleep(std::time::Duration::from_millis(hold)).await;
         ctx.handle.exit(0);
     }
     Ok(())

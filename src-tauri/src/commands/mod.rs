@@ -13,8 +13,7 @@ use crate::shell::Shell;
 use rehearse_core::ErrorBody;
 
 pub use app::AppInfo;
-pub use sandbox::SandboxSlot;
-pub use session::{start_clock, SessionSlot};
+pub use session::lobby;
 
 /// What a command handler receives.
 pub struct Ctx {
@@ -22,12 +21,26 @@ pub struct Ctx {
     pub handle: tauri::AppHandle,
     pub smoke: Option<String>,
     pub started: std::time::Instant,
-    pub sandbox: SandboxSlot,
-    pub session: SessionSlot,
+    /// The interview room on screen.
+    pub lobby: std::sync::Arc<rehearse_app::room::Lobby>,
 }
 
 fn err(e: impl Into<rehearse_app::AppError>) -> ErrorBody {
     e.into().into()
+}
+
+fn join_failed(e: tokio::task::JoinError) -> ErrorBody {
+    ErrorBody::new("internal", format!("The command failed unexpectedly: {e}"))
+}
+
+/// Runs work that blocks (the keychain, a key check over HTTP) off the async runtime.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, rehearse_app::AppError> + Send + 'static,
+) -> Result<T, ErrorBody> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(join_failed)?
+        .map_err(err)
 }
 
 /// Events the shell sends the UI: (event name, payload type). Each gets a typed listener in
@@ -55,10 +68,8 @@ macro_rules! commands {
                 handle: tauri::AppHandle,
                 $($arg: $ty),*
             ) -> Result<$ret, ErrorBody> {
-                let ctx = Ctx { app: shell.app.clone()?, handle, smoke: shell.smoke.clone(), started: shell.started, sandbox: shell.sandbox.clone(), session: shell.session.clone() };
-                tauri::async_runtime::spawn_blocking(move || $handler(&ctx, $($arg),*))
-                    .await
-                    .map_err(|e| ErrorBody::new("internal", format!("The command failed unexpectedly: {e}")))?
+                let ctx = shell.ctx(handle)?;
+                $handler(&ctx, $($arg),*).await
             }
         )*
 
@@ -80,7 +91,7 @@ macro_rules! commands {
             $( $( export_if_named::<$ty>(cfg)?; )* export_if_named::<$ret>(cfg)?; )*
             export_if_named::<ErrorBody>(cfg)?;
             export_if_named::<rehearse_core::run::SandboxProgress>(cfg)?;
-            export_if_named::<session::SessionTick>(cfg)?;
+            export_if_named::<rehearse_app::room::SessionTick>(cfg)?;
             export_if_named::<rehearse_voice::interview::LiveEvent>(cfg)?;
             Ok(())
         }
@@ -146,7 +157,7 @@ commands! {
     /// Connects the voice interviewer of a session (the Settings provider unless one is given); returns once it is live. Its events arrive as `voice-event`.
     voice_start(id: String, provider: Option<rehearse_core::settings::VoiceProvider>) -> () => voice::start;
     /// Mute, push-to-talk, or a typed message, for the voice interview of a session.
-    voice_control(id: String, control: voice::VoiceControl) -> () => voice::control;
+    voice_control(id: String, control: rehearse_app::room::VoiceControl) -> () => voice::control;
     /// Disconnects the voice interviewer of a session.
     voice_stop(id: String) -> () => voice::stop;
     /// Whether code can run: Docker's state (connecting again, for Retry) and each image.
@@ -180,7 +191,7 @@ commands! {
     /// Ends an interrupted session as abandoned, with a report on what exists.
     session_abandon(id: String) -> rehearse_core::evaluate::Evaluation => session::abandon;
     /// A finished session's timeline, snapshots, hints and report.
-    session_replay(id: String) -> session::Replay => session::replay;
+    session_replay(id: String) -> rehearse_app::session::Replay => session::replay;
     /// Deletes a session and everything recorded in it.
     session_delete(id: String) -> () => session::delete;
     /// Scores over time, per dimension and per category, and what to practise next.

@@ -8,8 +8,4 @@ export type SessionState = { session: Session, elapsed_ms: number, remaining_ms:
 /**
  * The code to show: the latest snapshot.
  */
-code: string, hints: Array<string>, 
-/**
- * Warnings given by this reading of the clock (minutes left).
- */
-warnings: Array<number>, };
+code: string, hints: Array<string>, };

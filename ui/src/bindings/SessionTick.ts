@@ -3,11 +3,12 @@ import type { ErrorBody } from "./ErrorBody";
 import type { SessionStatus } from "./SessionStatus";
 
 /**
- * Sent every second while a session runs (`session-tick`).
+ * Sent every second while a session runs (`session-tick`), and at once when the clock warns
+ * or the session ends.
  */
 export type SessionTick = { id: string, elapsed_ms: number, remaining_ms: number, status: SessionStatus, 
 /**
- * Warnings due at this tick, in minutes left.
+ * Warnings given at this tick, in minutes left.
  */
 warnings: Array<number>, 
 /**

@@ -1,12 +1,12 @@
 import { useEffect, useState } from "preact/hooks";
-import type { ErrorBody, RunReport, SandboxProgress, SandboxStatus, TestResult, Verdict } from "../bindings/commands";
+import type { ErrorBody, RunMode, RunReport, SandboxProgress, SandboxStatus, TestResult, Verdict } from "../bindings/commands";
 import { formatValue } from "../lib/format";
 import { parseCustomInputs, progressText, verdictLabel } from "../lib/run";
 
 type Props = {
   status: SandboxStatus | null;
   onRetry: () => void;
-  busy: "run" | "submit" | null;
+  busy: RunMode | null;
   progress: SandboxProgress | null;
   report: RunReport | null;
   error: ErrorBody | null;

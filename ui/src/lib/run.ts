@@ -1,4 +1,4 @@
-import type { SandboxProgress, Verdict } from "../bindings/commands";
+import type { RunMode, SandboxProgress, Verdict } from "../bindings/commands";
 
 const LABELS: Record<Verdict, string> = {
   accepted: "Accepted",
@@ -37,7 +37,7 @@ export function parseCustomInputs(text: string): { inputs: Record<string, unknow
   return { inputs, error: null };
 }
 
-export function progressText(p: SandboxProgress | null, busy: "run" | "submit"): string {
+export function progressText(p: SandboxProgress | null, busy: RunMode): string {
   const what = busy === "submit" ? "Submitting" : "Running";
   if (!p) return `${what}…`;
   switch (p.kind) {

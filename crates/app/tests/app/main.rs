@@ -1,5 +1,8 @@
 //! The shared use-cases against a real database in a temporary folder.
 
+mod room;
+
+use rehearse_app::room::Room;
 use rehearse_app::session::StartSession;
 use rehearse_app::App;
 use rehearse_core::paths::Paths;
@@ -7,7 +10,7 @@ use rehearse_core::session::{SessionStatus, SnapshotKind};
 use rehearse_core::Language;
 use rehearse_store::NewSession;
 
-fn app(dir: &std::path::Path) -> App {
+pub(crate) fn app(dir: &std::path::Path) -> App {
     App::open_at(Paths {
         data_dir: dir.to_path_buf(),
         config_dir: dir.join("config"),
@@ -16,7 +19,7 @@ fn app(dir: &std::path::Path) -> App {
 }
 
 /// A 30-minute Python session on `slug`.
-fn start_on(app: &App, slug: &str) -> rehearse_app::session::SessionState {
+pub(crate) fn start_on(app: &App, slug: &str) -> rehearse_app::session::SessionState {
     app.start_session(&StartSession {
         problem: Some(slug.into()),
         difficulty: None,
@@ -167,26 +170,22 @@ fn a_random_session_skips_problems_solved_recently_and_respects_the_filters() {
 
 #[test]
 fn auto_snapshots_come_at_most_every_4_s_and_the_latest_code_is_never_lost() {
-    use rehearse_app::session::Autosaver;
     let d = tempfile::tempdir().expect("temp");
     let app = app(d.path());
     let s = start_on(&app, "stair-paths");
     let id = s.session.id;
-    let mut saver = Autosaver::default();
-    let t0 = 1_000_000;
-    assert!(saver.offer(&app, &id, "v1".into(), t0).expect("offer"));
-    assert!(
-        !saver
-            .offer(&app, &id, "v2".into(), t0 + 1_000)
-            .expect("offer"),
-        "too soon: held back"
-    );
-    assert!(!saver
-        .offer(&app, &id, "v3".into(), t0 + 2_000)
-        .expect("offer"));
-    saver.flush_due(&app, t0 + 3_000).expect("flush");
+    let room = Room::open(&app, &id, |_| {}).expect("room");
+    let t0 = rehearse_core::now_ms();
+    room.code_changed_at("v1".into(), t0).expect("offer");
+    room.code_changed_at("v2".into(), t0 + 1_000)
+        .expect("offer");
+    room.code_changed_at("v3".into(), t0 + 2_000)
+        .expect("offer");
     assert_eq!(app.session_state(&id).expect("state").code, "v1");
-    saver.flush_due(&app, t0 + 4_000).expect("flush");
+    assert_eq!(room.code().expect("code"), "v3", "held back, not lost");
+    room.tick_at(t0 + 3_000).expect("tick");
+    assert_eq!(app.session_state(&id).expect("state").code, "v1");
+    room.tick_at(t0 + 4_000).expect("tick");
     assert_eq!(
         app.session_state(&id).expect("state").code,
         "v3",
@@ -215,14 +214,13 @@ fn edit_until_killed(dir: &str) -> ! {
         .id
         .clone();
     app.resume_session(&id).expect("resume");
-    let mut saver = rehearse_app::session::Autosaver::default();
+    let room = Room::open(&app, &id, |_| {}).expect("room");
     let mut out = std::io::stdout();
     for edit in 0u64.. {
         let now = rehearse_core::now_ms();
-        saver
-            .offer(&app, &id, format!("# edit {edit} at {now}\n"), now)
+        room.code_changed_at(format!("# edit {edit} at {now}\n"), now)
             .expect("offer");
-        saver.flush_due(&app, now).expect("flush");
+        room.tick_at(now).expect("flush");
         writeln!(out, "{now}").expect("stdout");
         out.flush().expect("flush stdout");
         std::thread::sleep(std::time::Duration::from_millis(20));
@@ -428,7 +426,6 @@ fn rehearse_is_root() -> bool {
 
 #[test]
 fn a_full_disk_keeps_the_code_in_memory_and_writes_it_when_space_returns() {
-    use rehearse_app::session::Autosaver;
     with_small_disk(|dir| {
         let app = app(dir);
         let s = start_on(&app, "stair-paths");
@@ -445,12 +442,12 @@ fn a_full_disk_keeps_the_code_in_memory_and_writes_it_when_space_returns() {
                 byte[0] = 1;
             }
         }
-        let mut saver = Autosaver::default();
-        let t0 = 1_000_000;
+        let room = Room::open(&app, &id, |_| {}).expect("room");
+        let t0 = rehearse_core::now_ms();
         let mut failed = None;
         for k in 0..20 {
             let big = format!("# edit {k}\n{}", "x = 1\n".repeat(170_000));
-            if let Err(e) = saver.offer(&app, &id, big, t0 + k * 5_000) {
+            if let Err(e) = room.code_changed_at(big, t0 + k * 5_000) {
                 failed = Some(rehearse_core::error::Coded::code(&e));
             }
         }
@@ -460,7 +457,8 @@ fn a_full_disk_keeps_the_code_in_memory_and_writes_it_when_space_returns() {
             "writing to a full disk fails and says why"
         );
         std::fs::remove_file(&filler).expect("free space");
-        saver.flush_due(&app, t0 + 200_000).expect("writes resume");
+        let tick = room.tick_at(t0 + 200_000).expect("writes resume");
+        assert_eq!(tick.storage_error, None, "written once space returned");
         let code = app.session_state(&id).expect("state").code;
         assert!(
             code.starts_with("# edit 19"),
