@@ -91,7 +91,7 @@ pub fn run(opts: Options) -> ExitCode {
     let paths = Paths::from_env();
     let _log = rehearse_app::logging::init(&paths, "desktop", "info");
     let app = App::open_at(paths).map_err(|e| {
-        tracing::error!(code = e.code(), "cannot open the app: {e}");
+        tracing::error!(code = %e.code(), "cannot open the app: {e}");
         e.body()
     });
     if let Some(view) = opts.smoke.clone() {

@@ -5,6 +5,7 @@ use crate::App;
 use rehearse_core::error::Coded;
 use rehearse_core::paths::Paths;
 use rehearse_core::run::RunnerInfo;
+use rehearse_core::ErrorCode;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -184,7 +185,7 @@ fn voice_provider(app: &App) -> Check {
     match app.check_key(provider) {
         Ok(c) if c.ok => Check::ok(name, format!("{} at {base}: {} ({} ms)", provider.label(), c.message, c.latency_ms)),
         Ok(c) => Check::fail(name, c.message),
-        Err(e) if e.code() == "no_key" => match crate::keys::agent().get(format!("{base}/models")).call() {
+        Err(e) if e.code() == ErrorCode::NoKey => match crate::keys::agent().get(format!("{base}/models")).call() {
             Ok(r) => Check::ok(name, format!("{} answers at {base} (HTTP {} without a key); no key is set, so voice interviews cannot start: `rehearse keys set {}` or the Settings page", provider.label(), r.status().as_u16(), provider.id())),
             Err(e) => Check::fail(name, format!("Cannot reach {} at {base} ({e}): check your network or the base URL", provider.label())),
         },

@@ -1,4 +1,5 @@
 use rehearse_core::error::Coded;
+use rehearse_core::ErrorCode;
 use rehearse_store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -22,16 +23,16 @@ pub enum AppError {
 }
 
 impl Coded for AppError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> ErrorCode {
         match self {
             AppError::Store(e) => e.code(),
             AppError::Sandbox(e) => e.code(),
             AppError::Secrets(e) => e.code(),
             AppError::Voice(e) => e.code(),
             AppError::Audio(e) => e.code(),
-            AppError::InvalidInput(_) => "invalid_input",
-            AppError::SessionOver(_) => "session_over",
-            AppError::UnknownLanguage(_) => "unknown_language",
+            AppError::InvalidInput(_) => ErrorCode::InvalidInput,
+            AppError::SessionOver(_) => ErrorCode::SessionOver,
+            AppError::UnknownLanguage(_) => ErrorCode::UnknownLanguage,
         }
     }
 }

@@ -4,6 +4,7 @@
 use crate::{App, AppError};
 use rehearse_core::error::Coded;
 use rehearse_core::ErrorBody;
+use rehearse_core::ErrorCode;
 use rehearse_secrets::{Backend, KeyStatus, Keychain, Provider, Secret};
 use serde::Serialize;
 use std::time::{Duration, Instant};
@@ -24,7 +25,7 @@ pub struct KeyCheck {
     pub provider: Provider,
     pub ok: bool,
     /// A stable code when it failed: no_key, key_rejected, provider_unreachable, provider_error.
-    pub code: Option<String>,
+    pub code: Option<ErrorCode>,
     pub message: String,
     pub latency_ms: u64,
 }
@@ -93,7 +94,7 @@ impl App {
                 None,
                 format!("{} accepted the key.", provider.label()),
             ),
-            Err((code, message)) => (false, Some(code.to_string()), message),
+            Err((code, message)) => (false, Some(code), message),
         };
         tracing::info!(provider = provider.id(), ok, latency_ms, "key checked");
         Ok(KeyCheck {
@@ -133,7 +134,7 @@ pub(crate) fn agent() -> ureq::Agent {
         .into()
 }
 
-fn request(provider: Provider, base: &str, key: &Secret) -> Result<(), (&'static str, String)> {
+fn request(provider: Provider, base: &str, key: &Secret) -> Result<(), (ErrorCode, String)> {
     let agent = agent();
     let call = match provider {
         Provider::Openai | Provider::Compatible => agent
@@ -154,10 +155,10 @@ fn request(provider: Provider, base: &str, key: &Secret) -> Result<(), (&'static
     match call {
         Ok(resp) => match resp.status().as_u16() {
             200..=299 => Ok(()),
-            401 | 403 => Err(("key_rejected", format!("{label} refused the key (HTTP {}): check that it was copied whole and is still active.", resp.status().as_u16()))),
-            429 => Err(("provider_error", format!("{label} says too many requests or no credit left (HTTP 429): check your plan and try again later."))),
-            s => Err(("provider_error", format!("{label} answered HTTP {s} at {base}: check the base URL, or try again later."))),
+            401 | 403 => Err((ErrorCode::KeyRejected, format!("{label} refused the key (HTTP {}): check that it was copied whole and is still active.", resp.status().as_u16()))),
+            429 => Err((ErrorCode::ProviderError, format!("{label} says too many requests or no credit left (HTTP 429): check your plan and try again later."))),
+            s => Err((ErrorCode::ProviderError, format!("{label} answered HTTP {s} at {base}: check the base URL, or try again later."))),
         },
-        Err(e) => Err(("provider_unreachable", format!("Cannot reach {label} at {base} ({e}): check your network or the base URL."))),
+        Err(e) => Err((ErrorCode::ProviderUnreachable, format!("Cannot reach {label} at {base} ({e}): check your network or the base URL."))),
     }
 }

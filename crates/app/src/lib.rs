@@ -19,6 +19,7 @@ pub use error::AppError;
 pub use problems::{language, HintReveal, ProblemView};
 
 use rehearse_core::paths::Paths;
+use rehearse_core::ErrorCode;
 use rehearse_store::Store;
 use serde::Serialize;
 use std::sync::Arc;
@@ -27,7 +28,7 @@ use ts_rs::TS;
 /// Something the user should be told once, at start.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Notice {
-    pub code: String,
+    pub code: rehearse_core::ErrorCode,
     pub message: String,
 }
 
@@ -53,7 +54,7 @@ impl App {
             .moved_aside
             .iter()
             .map(|aside| Notice {
-                code: "database_recovered".into(),
+                code: ErrorCode::DatabaseRecovered,
                 message: format!(
                     "Your database could not be read, so it was moved to {} and a fresh one was started. Nothing was deleted.",
                     aside.display()

@@ -16,6 +16,7 @@ use rehearse_core::run::RunMode;
 use rehearse_core::session::{EndReason, InterviewerMode, Speaker};
 use rehearse_core::settings::VoiceProvider;
 use rehearse_core::ErrorBody;
+use rehearse_core::ErrorCode;
 use rehearse_voice::interview::{LiveEvent, Outcome};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -54,7 +55,7 @@ fn err(json: bool) -> impl Fn(&dyn Coded) -> CliError {
 
 fn invalid(json: bool, message: String) -> CliError {
     CliError {
-        body: ErrorBody::new("invalid_input", message),
+        body: ErrorBody::new(ErrorCode::InvalidInput, message),
         json,
     }
 }

@@ -5,6 +5,7 @@
 use crate::output::{print_json, CliError};
 use clap::{Subcommand, ValueEnum};
 use rehearse_app::App;
+use rehearse_core::ErrorCode;
 use rehearse_secrets::{KeySource, KeyStatus, Provider};
 use std::io::BufRead;
 use std::process::ExitCode;
@@ -111,7 +112,7 @@ pub fn run(command: KeysCommand) -> Result<ExitCode, CliError> {
                 .read_line(&mut line)
                 .map_err(|e| CliError {
                     body: rehearse_core::ErrorBody::new(
-                        "invalid_input",
+                        ErrorCode::InvalidInput,
                         format!("cannot read the key from stdin: {e}"),
                     ),
                     json,

@@ -10,7 +10,7 @@ macro_rules! out {
 }
 
 use rehearse_core::error::Coded;
-use rehearse_core::ErrorBody;
+use rehearse_core::{ErrorBody, ErrorCode};
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -29,8 +29,7 @@ impl CliError {
     }
 }
 
-/// Exit codes: 2 for "not found", bad input and a sandbox that is not set up (the user can
-/// fix the command or the machine), 1 otherwise.
+/// Prints the error; the exit status comes from its code ([`ErrorCode::exit_status`]).
 pub fn fail(e: CliError) -> ExitCode {
     if e.json {
         let text =
@@ -39,29 +38,15 @@ pub fn fail(e: CliError) -> ExitCode {
     } else {
         eprintln!("error[{}]: {}", e.body.code, e.body.message);
     }
-    match e.body.code.as_str() {
-        "not_found"
-        | "unknown_language"
-        | "invalid_pack"
-        | "invalid_input"
-        | "docker_not_installed"
-        | "docker_not_running"
-        | "docker_permission_denied"
-        | "docker_error"
-        | "image_unavailable"
-        | "sandbox_cache_unusable"
-        | "keychain_unavailable"
-        | "keychain_locked"
-        | "invalid_key"
-        | "no_key"
-        | "invalid_config" => ExitCode::from(2),
-        _ => ExitCode::FAILURE,
-    }
+    ExitCode::from(e.body.code.exit_status())
 }
 
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
     let text = serde_json::to_string_pretty(value).map_err(|e| CliError {
-        body: ErrorBody::new("internal", format!("cannot encode the output: {e}")),
+        body: ErrorBody::new(
+            ErrorCode::Internal,
+            format!("cannot encode the output: {e}"),
+        ),
         json: true,
     })?;
     outln!("{text}");

@@ -7,6 +7,7 @@ use rehearse_app::App;
 use rehearse_core::error::Coded;
 use rehearse_core::run::{RunMode, RunReport, SandboxProgress, Verdict};
 use rehearse_core::ErrorBody;
+use rehearse_core::ErrorCode;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -100,7 +101,10 @@ pub fn runtime(json: bool) -> Result<tokio::runtime::Runtime, CliError> {
         .enable_all()
         .build()
         .map_err(|e| CliError {
-            body: ErrorBody::new("internal", format!("cannot start the async runtime: {e}")),
+            body: ErrorBody::new(
+                ErrorCode::Internal,
+                format!("cannot start the async runtime: {e}"),
+            ),
             json,
         })
 }
@@ -108,7 +112,7 @@ pub fn runtime(json: bool) -> Result<tokio::runtime::Runtime, CliError> {
 fn read(path: &PathBuf, what: &str, json: bool) -> Result<Vec<u8>, CliError> {
     std::fs::read(path).map_err(|e| CliError {
         body: ErrorBody::new(
-            "invalid_input",
+            ErrorCode::InvalidInput,
             format!("cannot read the {what} {}: {e}", path.display()),
         ),
         json,
@@ -173,7 +177,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     let lang = rehearse_app::language(&args.lang).map_err(|e| fail(&e))?;
     let code = String::from_utf8(read(&args.file, "solution", json)?).map_err(|_| CliError {
         body: ErrorBody::new(
-            "invalid_input",
+            ErrorCode::InvalidInput,
             format!("{} is not UTF-8 text", args.file.display()),
         ),
         json,
@@ -310,7 +314,7 @@ pub fn exec(args: ExecArgs) -> Result<ExitCode, CliError> {
     let lang = rehearse_app::language(&args.lang).map_err(|e| fail(&e))?;
     let code = String::from_utf8(read(&args.file, "program", json)?).map_err(|_| CliError {
         body: ErrorBody::new(
-            "invalid_input",
+            ErrorCode::InvalidInput,
             format!("{} is not UTF-8 text", args.file.display()),
         ),
         json,

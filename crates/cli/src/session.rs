@@ -14,6 +14,7 @@ use rehearse_core::problem::{Category, Difficulty};
 use rehearse_core::run::{RunMode, Verdict};
 use rehearse_core::session::SessionStatus;
 use rehearse_core::ErrorBody;
+use rehearse_core::ErrorCode;
 use rehearse_store::SessionQuery;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -161,7 +162,7 @@ pub fn run(cmd: SessionCommand) -> Result<ExitCode, CliError> {
             let app = open(json)?;
             let code = std::fs::read_to_string(&file).map_err(|e| CliError {
                 body: ErrorBody::new(
-                    "invalid_input",
+                    ErrorCode::InvalidInput,
                     format!("cannot read {}: {e}", file.display()),
                 ),
                 json,
@@ -268,7 +269,7 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
                 .transpose()
                 .map_err(|_| CliError {
                     body: ErrorBody::new(
-                        "invalid_input",
+                        ErrorCode::InvalidInput,
                         "status is one of scheduled, active, completed, abandoned",
                     ),
                     json,

@@ -17,7 +17,7 @@ pub mod settings;
 pub mod starter;
 pub mod types;
 
-pub use error::ErrorBody;
+pub use error::{ErrorBody, ErrorCode};
 pub use language::Language;
 pub use problem::{Category, Comparator, Difficulty, Problem, Signature, TestCase};
 pub use types::TypeRef;

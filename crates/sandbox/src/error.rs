@@ -1,4 +1,5 @@
 use rehearse_core::error::{Coded, ErrorBody};
+use rehearse_core::ErrorCode;
 
 /// Everything that can stop the sandbox from producing a verdict. A verdict about the
 /// candidate's code (wrong answer, time limit, compile error, …) is never an error.
@@ -23,16 +24,16 @@ pub enum SandboxError {
 }
 
 impl Coded for SandboxError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> ErrorCode {
         match self {
-            SandboxError::DockerNotInstalled => "docker_not_installed",
-            SandboxError::DockerNotRunning(_) => "docker_not_running",
-            SandboxError::DockerPermissionDenied(_) => "docker_permission_denied",
-            SandboxError::Docker(_) => "docker_error",
-            SandboxError::ImageUnavailable { .. } => "image_unavailable",
-            SandboxError::Cache { .. } => "sandbox_cache_unusable",
-            SandboxError::InvalidInput(_) => "invalid_input",
-            SandboxError::Internal(_) => "sandbox_internal",
+            SandboxError::DockerNotInstalled => ErrorCode::DockerNotInstalled,
+            SandboxError::DockerNotRunning(_) => ErrorCode::DockerNotRunning,
+            SandboxError::DockerPermissionDenied(_) => ErrorCode::DockerPermissionDenied,
+            SandboxError::Docker(_) => ErrorCode::DockerError,
+            SandboxError::ImageUnavailable { .. } => ErrorCode::ImageUnavailable,
+            SandboxError::Cache { .. } => ErrorCode::SandboxCacheUnusable,
+            SandboxError::InvalidInput(_) => ErrorCode::InvalidInput,
+            SandboxError::Internal(_) => ErrorCode::SandboxInternal,
         }
     }
 }

@@ -1,5 +1,6 @@
 use crate::Provider;
 use rehearse_core::error::Coded;
+use rehearse_core::ErrorCode;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SecretsError {
@@ -22,14 +23,14 @@ pub enum SecretsError {
 }
 
 impl Coded for SecretsError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> ErrorCode {
         match self {
-            SecretsError::Unavailable { .. } => "keychain_unavailable",
-            SecretsError::Locked { .. } => "keychain_locked",
-            SecretsError::Failure { .. } => "keychain_error",
-            SecretsError::EmptyKey | SecretsError::MalformedKey => "invalid_key",
-            SecretsError::NoKey(_) => "no_key",
-            SecretsError::UnknownBackend(_) => "invalid_config",
+            SecretsError::Unavailable { .. } => ErrorCode::KeychainUnavailable,
+            SecretsError::Locked { .. } => ErrorCode::KeychainLocked,
+            SecretsError::Failure { .. } => ErrorCode::KeychainError,
+            SecretsError::EmptyKey | SecretsError::MalformedKey => ErrorCode::InvalidKey,
+            SecretsError::NoKey(_) => ErrorCode::NoKey,
+            SecretsError::UnknownBackend(_) => ErrorCode::InvalidConfig,
         }
     }
 }

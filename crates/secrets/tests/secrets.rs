@@ -52,7 +52,7 @@ fn round_trip(backend: Backend) {
     assert_eq!(again.get(Provider::Openai).expect("get"), None);
     assert_eq!(
         again.require(Provider::Openai).map_err(|e| e.code()),
-        Err("no_key")
+        Err(rehearse_core::ErrorCode::NoKey)
     );
     assert!(chain.remove(Provider::Gemini).expect("clean up"));
 }
@@ -144,7 +144,7 @@ fn no_keychain_is_a_clear_error_never_a_file() {
     assert_eq!(e.code(), "keychain_unavailable");
     assert_eq!(
         Backend::choose("filesystem").map_err(|e| e.code()),
-        Err("invalid_config")
+        Err(rehearse_core::ErrorCode::InvalidConfig)
     );
     assert_eq!(Backend::choose("auto").expect("kernel"), Backend::Kernel);
     assert!(

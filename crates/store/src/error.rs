@@ -1,5 +1,6 @@
 use rehearse_core::error::Coded;
 use rehearse_core::library::Issue;
+use rehearse_core::ErrorCode;
 use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
@@ -35,19 +36,19 @@ pub enum StoreError {
 }
 
 impl Coded for StoreError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> ErrorCode {
         match self {
-            StoreError::Sqlite(_) => "database_error",
-            StoreError::DiskFull => "disk_full",
-            StoreError::ReadOnly => "data_dir_read_only",
-            StoreError::DataDir { .. } => "data_dir_unusable",
-            StoreError::CorruptStuck { .. } => "database_corrupt",
-            StoreError::SchemaTooNew { .. } => "schema_too_new",
-            StoreError::NotFound { .. } => "not_found",
-            StoreError::InvalidPack { .. } => "invalid_pack",
-            StoreError::InvalidLibrary { .. } => "invalid_library",
-            StoreError::HintLocked { .. } => "hint_locked",
-            StoreError::Invalid(_) => "invalid_input",
+            StoreError::Sqlite(_) => ErrorCode::DatabaseError,
+            StoreError::DiskFull => ErrorCode::DiskFull,
+            StoreError::ReadOnly => ErrorCode::DataDirReadOnly,
+            StoreError::DataDir { .. } => ErrorCode::DataDirUnusable,
+            StoreError::CorruptStuck { .. } => ErrorCode::DatabaseCorrupt,
+            StoreError::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::InvalidPack { .. } => ErrorCode::InvalidPack,
+            StoreError::InvalidLibrary { .. } => ErrorCode::InvalidLibrary,
+            StoreError::HintLocked { .. } => ErrorCode::HintLocked,
+            StoreError::Invalid(_) => ErrorCode::InvalidInput,
         }
     }
 }

@@ -497,6 +497,6 @@ fn deleting_a_session_deletes_everything_recorded_in_it() {
         store
             .delete_session(&s.id)
             .map_err(|e| rehearse_core::error::Coded::code(&e)),
-        Err("not_found")
+        Err(rehearse_core::ErrorCode::NotFound)
     );
 }

@@ -1,4 +1,5 @@
 use rehearse_core::error::Coded;
+use rehearse_core::ErrorCode;
 
 #[derive(Debug, thiserror::Error)]
 pub enum VoiceError {
@@ -17,12 +18,12 @@ pub enum VoiceError {
 }
 
 impl Coded for VoiceError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> ErrorCode {
         match self {
-            VoiceError::Unreachable { .. } => "provider_unreachable",
-            VoiceError::Rejected { .. } => "key_rejected",
-            VoiceError::SetupRefused { .. } | VoiceError::Protocol(_) => "provider_error",
-            VoiceError::Closed => "voice_closed",
+            VoiceError::Unreachable { .. } => ErrorCode::ProviderUnreachable,
+            VoiceError::Rejected { .. } => ErrorCode::KeyRejected,
+            VoiceError::SetupRefused { .. } | VoiceError::Protocol(_) => ErrorCode::ProviderError,
+            VoiceError::Closed => ErrorCode::VoiceClosed,
         }
     }
 }

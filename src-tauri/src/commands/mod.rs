@@ -11,6 +11,7 @@ mod voice;
 
 use crate::shell::Shell;
 use rehearse_core::ErrorBody;
+use rehearse_core::ErrorCode;
 
 pub use app::AppInfo;
 pub use session::lobby;
@@ -30,7 +31,10 @@ fn err(e: impl Into<rehearse_app::AppError>) -> ErrorBody {
 }
 
 fn join_failed(e: tokio::task::JoinError) -> ErrorBody {
-    ErrorBody::new("internal", format!("The command failed unexpectedly: {e}"))
+    ErrorBody::new(
+        ErrorCode::Internal,
+        format!("The command failed unexpectedly: {e}"),
+    )
 }
 
 /// Runs work that blocks (the keychain, a key check over HTTP) off the async runtime.

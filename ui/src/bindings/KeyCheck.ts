@@ -1,4 +1,5 @@
 // Generated from src-tauri/src/commands/mod.rs by `cargo xtask bindings`. Do not edit.
+import type { ErrorCode } from "./ErrorCode";
 import type { Provider } from "./Provider";
 
 /**
@@ -8,4 +9,4 @@ export type KeyCheck = { provider: Provider, ok: boolean,
 /**
  * A stable code when it failed: no_key, key_rejected, provider_unreachable, provider_error.
  */
-code: string | null, message: string, latency_ms: number, };
+code: ErrorCode | null, message: string, latency_ms: number, };

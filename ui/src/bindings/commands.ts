@@ -13,6 +13,7 @@ import type { Dimension } from "./Dimension";
 import type { Dimensions } from "./Dimensions";
 import type { EndReason } from "./EndReason";
 import type { ErrorBody } from "./ErrorBody";
+import type { ErrorCode } from "./ErrorCode";
 import type { Evaluation } from "./Evaluation";
 import type { EvidenceItem } from "./EvidenceItem";
 import type { Example } from "./Example";
@@ -85,6 +86,7 @@ export type {
   Dimensions,
   EndReason,
   ErrorBody,
+  ErrorCode,
   Evaluation,
   EvidenceItem,
   Example,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ErrorBody, RunMode, RunReport, SandboxProgress, SandboxStatus, TestResult, Verdict } from "../bindings/commands";
 import { formatValue } from "../lib/format";
-import { parseCustomInputs, progressText, verdictLabel } from "../lib/run";
+import { isDockerError, parseCustomInputs, progressText, verdictLabel } from "../lib/run";
 
 type Props = {
   status: SandboxStatus | null;
@@ -42,7 +42,7 @@ export function RunPanel({ status, onRetry, busy, progress, report, error, custo
         <div class="banner error" role="alert" data-testid="run-error">
           <code>{error.code}</code>
           <span>{error.message}</span>
-          {error.code.startsWith("docker") && (
+          {isDockerError(error.code) && (
             <button onClick={onRetry} data-testid="sandbox-retry">
               Retry
             </button>

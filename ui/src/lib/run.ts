@@ -1,4 +1,4 @@
-import type { RunMode, SandboxProgress, Verdict } from "../bindings/commands";
+import type { ErrorCode, RunMode, SandboxProgress, Verdict } from "../bindings/commands";
 
 const LABELS: Record<Verdict, string> = {
   accepted: "Accepted",
@@ -54,4 +54,16 @@ export function progressText(p: SandboxProgress | null, busy: RunMode): string {
     case "running":
       return p.started > 0 ? `${what}: test ${p.started} of ${p.total}` : `${what}…`;
   }
+}
+
+/** Sandbox errors that Retry can mend once Docker is installed, started or opened to the user. */
+const DOCKER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  "docker_not_installed",
+  "docker_not_running",
+  "docker_permission_denied",
+  "docker_error",
+]);
+
+export function isDockerError(code: ErrorCode): boolean {
+  return DOCKER_ERRORS.has(code);
 }

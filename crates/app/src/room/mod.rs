@@ -416,7 +416,7 @@ impl Room {
         for (name, e) in failed {
             tracing::warn!(participant = name, error = %e, session = %self.inner.sid, "a participant stopped");
             self.show(RoomUpdate::Notice(Notice {
-                code: e.code().into(),
+                code: e.code(),
                 message: format!("The {name} stopped ({e}); the interview goes on without it."),
             }));
         }

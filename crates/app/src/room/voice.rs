@@ -115,7 +115,7 @@ impl Host for RoomHost {
             {
                 tracing::error!(error = %e, "a transcript line was not stored");
                 self.room.show(RoomUpdate::Voice(LiveEvent::Notice {
-                    code: rehearse_core::error::Coded::code(&e).into(),
+                    code: rehearse_core::error::Coded::code(&e),
                     message: format!("A line of the transcript could not be saved: {e}"),
                 }));
             }

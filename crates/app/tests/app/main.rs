@@ -453,7 +453,7 @@ fn a_full_disk_keeps_the_code_in_memory_and_writes_it_when_space_returns() {
         }
         assert_eq!(
             failed,
-            Some("disk_full"),
+            Some(rehearse_core::ErrorCode::DiskFull),
             "writing to a full disk fails and says why"
         );
         std::fs::remove_file(&filler).expect("free space");

@@ -586,4 +586,5 @@ mod interviewer {
     }
 }
 
+mod codes;
 mod verdicts;

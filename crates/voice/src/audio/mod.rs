@@ -9,6 +9,7 @@ pub mod playback;
 
 use cpal::traits::{DeviceTrait, HostTrait};
 use rehearse_core::error::Coded;
+use rehearse_core::ErrorCode;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AudioError {
@@ -21,11 +22,11 @@ pub enum AudioError {
 }
 
 impl Coded for AudioError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> ErrorCode {
         match self {
-            AudioError::NoMicrophone(_) => "no_microphone",
-            AudioError::NoSpeaker(_) => "no_speaker",
-            AudioError::Device(_) => "audio_error",
+            AudioError::NoMicrophone(_) => ErrorCode::NoMicrophone,
+            AudioError::NoSpeaker(_) => ErrorCode::NoSpeaker,
+            AudioError::Device(_) => ErrorCode::AudioError,
         }
     }
 }

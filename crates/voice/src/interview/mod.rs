@@ -19,6 +19,7 @@ use crate::{pcm, Usage, VoiceError, VoiceEvent};
 use cost::Prices;
 use gate::{Gate, Pass, SpeakerMode};
 use rehearse_core::session::Speaker;
+use rehearse_core::ErrorCode;
 use serde::Serialize;
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc::UnboundedReceiver;
@@ -124,7 +125,7 @@ pub enum LiveEvent {
         reason: String,
     },
     Notice {
-        code: String,
+        code: ErrorCode,
         message: String,
     },
 }
@@ -233,7 +234,7 @@ pub async fn run(
             a = audio.recv() => match a {
                 Some(a) => d.on_audio(a, conn.as_ref()),
                 None => d.host.event(LiveEvent::Notice {
-                    code: "no_microphone".into(),
+                    code: ErrorCode::NoMicrophone,
                     message: "The audio stopped. You can go on by typing.".into(),
                 }),
             },
@@ -376,7 +377,7 @@ impl Driver<'_> {
             VoiceEvent::RateLimits(limits) => {
                 if let Some(l) = limits.iter().find(|l| l.remaining <= 0.0) {
                     self.host.event(LiveEvent::Notice {
-                        code: "rate_limited".into(),
+                        code: ErrorCode::RateLimited,
                         message: format!(
                             "The provider's {} limit is used up; it resets in {:.0} s. The interviewer may not answer until then: keep going, or check your plan.",
                             l.name,
@@ -389,7 +390,7 @@ impl Driver<'_> {
             VoiceEvent::ProviderError { code, message } => {
                 tracing::warn!(%code, %message, "the voice provider reported an error");
                 self.host.event(LiveEvent::Notice {
-                    code: "provider_error".into(),
+                    code: ErrorCode::ProviderError,
                     message: format!("The interviewer's provider reported: {message} ({code})"),
                 });
             }
@@ -426,13 +427,13 @@ impl Driver<'_> {
                 }
             }
             AudioEvent::Switched { reason, now_using } => self.host.event(LiveEvent::Notice {
-                code: "microphone_switched".into(),
+                code: ErrorCode::MicrophoneSwitched,
                 message: format!(
                     "The microphone stopped ({reason}); now using {now_using}. Choose another in Settings."
                 ),
             }),
             AudioEvent::MicrophoneLost(reason) => self.host.event(LiveEvent::Notice {
-                code: "no_microphone".into(),
+                code: ErrorCode::NoMicrophone,
                 message: format!(
                     "The microphone stopped ({reason}) and no other could be opened. Connect one, or go on by typing."
                 ),
@@ -459,7 +460,7 @@ impl Driver<'_> {
             Command::Say(text) => {
                 let Some(c) = conn else {
                     return self.host.event(LiveEvent::Notice {
-                        code: "voice_closed".into(),
+                        code: ErrorCode::VoiceClosed,
                         message: "The interviewer cannot be reached; your message was not sent. Check your network and try again.".into(),
                     });
                 };

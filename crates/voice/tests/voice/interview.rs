@@ -357,7 +357,7 @@ fn running_out_of_rate_limit_is_said_and_the_interview_goes_on() {
         speak(&r.candidate).await;
         r.seen
             .wait("the rate-limit notice", |e| {
-                matches!(e, LiveEvent::Notice { code, .. } if code == "rate_limited")
+                matches!(e, LiveEvent::Notice { code, .. } if *code == rehearse_core::ErrorCode::RateLimited)
             })
             .await;
         speak(&r.candidate).await;
@@ -369,7 +369,7 @@ fn running_out_of_rate_limit_is_said_and_the_interview_goes_on() {
         r.commands.send(Command::End).unwrap();
         r.done.await.unwrap();
         assert!(fake.record().violations.is_empty());
-        assert!(r.seen.any(|e| matches!(e, LiveEvent::Notice { code, message } if code == "provider_error" && message.contains("try again in 20s"))), "the provider's own words are shown");
+        assert!(r.seen.any(|e| matches!(e, LiveEvent::Notice { code, message } if *code == rehearse_core::ErrorCode::ProviderError && message.contains("try again in 20s"))), "the provider's own words are shown");
         assert!(r.seen.any(|e| matches!(e, LiveEvent::Notice { message, .. } if message.contains("tokens limit is used up; it resets in 20 s"))));
     });
 }

@@ -226,7 +226,10 @@ async fn an_interruption_truncates_the_reply_at_what_was_heard() {
 async fn a_wrong_key_or_no_server_is_a_clear_error() {
     let fake = FakeOpenAi::start(script(None)).await;
     let refused = OpenAiRealtime::connect(&config(fake.base_url()), "sk-wrong").await;
-    assert_eq!(refused.err().map(|e| e.code()), Some("key_rejected"));
+    assert_eq!(
+        refused.err().map(|e| e.code()),
+        Some(rehearse_core::ErrorCode::KeyRejected)
+    );
     let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let url = format!(
         "http://127.0.0.1:{}/v1",
