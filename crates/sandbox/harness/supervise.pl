@@ -3,8 +3,9 @@
 # 65534 with no capabilities at all. It is the only writer of the container's stdout, which
 # the host reads: the program can neither reach this process (another user: no signals, no
 # /proc/<pid>/fd, no ptrace) nor that stream (it never inherits it). Everything the host
-# trusts is measured here: the exit status and signal, memory, which tests ran and how long
-# each took. What the program itself says (its answers, its prints) is forwarded as data.
+# trusts is measured here: the exit status and signal, memory, which tests ran and how much
+# CPU each took (the container's cgroup counts it, so a busy machine does not make a program
+# slower, and a program cannot hide its work in another process). What the program itself says (its answers, its prints) is forwarded as data.
 #
 # Written for perl-base, which every Debian and Ubuntu image carries, and without modules
 # (POSIX alone takes ~20 ms to load, warnings 4 ms): the few system calls perl has no word
@@ -19,9 +20,11 @@
 # To the host, on stdout:
 #   o <len>\n<bytes>    the program's stdout       e <len>\n<bytes>   its stderr
 #   s <i> <r>           test i (run r) handed to the program
-#   t <i> <r> <ns> <kb> the program answered it, <ns> nanoseconds after it was handed over;
-#                       its peak memory so far (kB)
-#   k <why> <i> <r>     the program was stopped: test_time | wall | output_stdout | output_stderr
+#   t <i> <r> <ns> <kb> the program answered it, having used <ns> nanoseconds of CPU on it
+#                       (of wall time where the cgroup cannot be read); its peak memory (kB)
+#   k <why> <i> <r>     the program was stopped: test_time (its CPU on the test reached
+#                       test_ms) | test_wall (no answer after 4 x test_ms + 1 s of wall time,
+#                       most of it idle) | wall | output_stdout | output_stderr
 #   x <code> <signal> <oom_kills> <peak_bytes>   the program ended (code -1: it was stopped)
 #   f <len>\n<text>     the supervisor itself failed (not the program's doing)
 use strict;
@@ -76,9 +79,23 @@ while (my $line = <$jf>) {
 }
 close $jf;
 my $judge = ($job{mode} // '') eq 'judge';
+
+# CPU used by everything in the container (ns): cgroup v2, else v1; undef when neither reads.
+my ($CPU_FILE) = grep { -r $_ } '/sys/fs/cgroup/cpu.stat', '/sys/fs/cgroup/cpuacct/cpuacct.usage',
+    '/sys/fs/cgroup/cpu,cpuacct/cpuacct.usage';
+sub cpu_ns {
+    return undef unless defined $CPU_FILE;
+    open(my $fh, '<', $CPU_FILE) or return undef;
+    while (<$fh>) {
+        return $1 * 1000 if /^usage_usec (\d+)/;
+        return $1 if /^(\d+)$/;
+    }
+    return undef;
+}
 my $repeat = $job{repeat} || 1;
 my $wall_ns = ($job{wall_ms} || 5000) * 1_000_000;
 my $test_ns = ($job{test_ms} || 0) * 1_000_000;
+my $test_wall_ns = 4 * $test_ns + 1_000_000_000;
 my %cap = (o => $job{out_cap} || 1 << 20, e => $job{err_cap} || 1 << 20);
 my $cmd = do { local $/; open(my $cf, '<', '/rehearse/cmd') or fail("the step has no command: $!"); <$cf> };
 if ($job{unpack}) {
@@ -143,7 +160,7 @@ my $started = now_ns();
 my $deadline = $started + $wall_ns;
 my %total = (o => 0, e => 0);
 my %open = (o => $out_r, e => $err_r);
-my ($phase, $index, $run, $sent_at, $line, $pending) = ($judge ? 'load' : 'drain', -1, 0, 0, undef, '');
+my ($phase, $index, $run, $sent_at, $sent_cpu, $line, $pending) = ($judge ? 'load' : 'drain', -1, 0, 0, undef, undef, '');
 my $head = '';
 my $status;
 
@@ -170,6 +187,7 @@ sub next_test {
         $index++;
     }
     $pending = $line;
+    $sent_cpu = cpu_ns();
     $sent_at = now_ns();
     $phase = 'test';
     put("s $index $run\n");
@@ -179,8 +197,7 @@ sub on_frame {
     if ($phase eq 'load') {
         if ($head =~ /^\@rehearse \{\s*"t"\s*:\s*"ready"/) { next_test(); } else { stop_input(); }
     } elsif ($phase eq 'test') {
-        my $ns = now_ns() - $sent_at;
-        put("t $index $run $ns " . peak_kb() . "\n");
+        put("t $index $run " . test_ns_used() . ' ' . peak_kb() . "\n");
         next_test();
     }
 }
@@ -206,6 +223,12 @@ sub stdout_data {
         $head = '';
     }
     chunk('o', substr($data, $from)) if $from < length $data;
+}
+
+# What the test in hand has cost so far: CPU, or wall time where CPU cannot be read.
+sub test_ns_used {
+    my $cpu = defined $sent_cpu ? cpu_ns() : undef;
+    return defined $cpu ? $cpu - $sent_cpu : now_ns() - $sent_at;
 }
 
 sub peak_kb {
@@ -276,9 +299,14 @@ sub drain_ready {
 while (1) {
     my $now = now_ns();
     stopped('wall') if $now >= $deadline;
-    stopped('test_time') if $phase eq 'test' && $test_ns && $now >= $sent_at + $test_ns;
     my $until = $deadline;
-    $until = $sent_at + $test_ns if $phase eq 'test' && $test_ns && $sent_at + $test_ns < $until;
+    if ($phase eq 'test' && $test_ns) {
+        stopped('test_time') if test_ns_used() >= $test_ns;
+        stopped('test_wall') if $now >= $sent_at + $test_wall_ns;
+        # CPU is read at each wake-up: wake often enough to stop a test near its limit.
+        my $soon = $now + ($test_ns / 20 < 25_000_000 ? $test_ns / 20 : 25_000_000);
+        $until = $soon if $soon < $until;
+    }
     if (!$open{o} && !$open{e}) {
         # Both streams closed: the program has ended, or closed them and runs on.
         last if reap($WNOHANG);

@@ -315,6 +315,15 @@ fn stopped_verdict(seen: &Observed, limit_ms: u32) -> (Verdict, String) {
                 format!("Stopped after the test's time limit of {limit_ms} ms."),
             )
         }
+        Some(Stop::TestWall) => {
+            return (
+                Verdict::TimeLimitExceeded,
+                format!(
+                    "Stopped after {:.1} s without an answer, in which the program used little CPU: it may be sleeping or waiting for input.",
+                    crate::supervisor::test_wall_ms(u64::from(limit_ms) + KILL_GRACE_MS) as f64 / 1000.0
+                ),
+            )
+        }
         Some(Stop::Wall) => {
             return (
                 Verdict::TimeLimitExceeded,

@@ -468,7 +468,7 @@ impl Sandbox {
             })
         };
         match out.stop {
-            Some(Stop::Wall | Stop::TestTime) => {
+            Some(Stop::Wall | Stop::TestTime | Stop::TestWall) => {
                 return failed(format!(
                     "Compilation took longer than {} s and was stopped.",
                     limit / 1000

@@ -82,10 +82,18 @@ impl Job<'_> {
     }
 }
 
+/// The wall time a test may take, its CPU limit being `test_ms` (as supervise.pl computes it).
+pub fn test_wall_ms(test_ms: u64) -> u64 {
+    4 * test_ms + 1_000
+}
+
 /// Why the supervisor stopped the program before it ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stop {
+    /// The test's CPU time reached its limit.
     TestTime,
+    /// No answer after 4 x the test's limit + 1 s of wall time: the program mostly waited.
+    TestWall,
     Wall,
     Stdout,
     Stderr,
@@ -175,6 +183,7 @@ impl Decoder {
                         },
                         "k" => Event::Stopped(match words.get(1).copied() {
                             Some("test_time") => Stop::TestTime,
+                            Some("test_wall") => Stop::TestWall,
                             Some("wall") => Stop::Wall,
                             Some("output_stdout") => Stop::Stdout,
                             Some("output_stderr") => Stop::Stderr,

@@ -114,10 +114,10 @@ async fn made_up_answers_from_the_harness_channel_are_not_accepted() {
 async fn a_program_cannot_report_its_own_time_or_quit_halfway_and_pass() {
     let sb = sandbox().await;
     let p = problem("stair-paths");
-    // The harness times the call with time.perf_counter: stop that clock, then take longer
-    // than the limit. The supervisor's clock is out of reach.
+    // The harness times the call with time.perf_counter: stop that clock, then work for
+    // longer than the limit. The supervisor's count of CPU is out of reach.
     let frozen = format!(
-        "import time\ntime.perf_counter = lambda: 1.0\ndef stair_paths(n):\n    time.sleep({:.1})\n{}\n",
+        "import time\n_t = time.process_time\ntime.perf_counter = lambda: 1.0\ndef stair_paths(n):\n    _end = _t() + {:.1}\n    while _t() < _end:\n        pass\n{}\n",
         f64::from(p.time_limit_ms) / 1000.0 + 0.1,
         solution(&p, "py")
             .lines()
@@ -132,6 +132,18 @@ async fn a_program_cannot_report_its_own_time_or_quit_halfway_and_pass() {
         r.tests[0]
             .time_ms
             .is_some_and(|ms| ms > f64::from(p.time_limit_ms)),
+        "{r:#?}"
+    );
+
+    // A program that waits instead of working uses no CPU, and is stopped all the same.
+    let sleeps = "import time\ndef stair_paths(n):\n    time.sleep(3600)\n";
+    let r = submit(&sb, &p, Language::Python, sleeps).await;
+    assert_eq!(r.verdict, Verdict::TimeLimitExceeded, "{r:#?}");
+    assert!(
+        r.tests[0]
+            .message
+            .as_deref()
+            .is_some_and(|e| e.contains("used little CPU")),
         "{r:#?}"
     );
 
