@@ -24,15 +24,6 @@ export type Route =
   | { view: "history" }
   | { view: "replay"; id: string; at?: number };
 
-const DEFAULT_SETTINGS: Settings = {
-  theme: "system",
-  default_language: "python",
-  images: {},
-  transcript_retention_days: 90,
-  compatible_base_url: "",
-  voice: { provider: "openai", speaker_mode: null, input_device: null, output_device: null, push_to_talk: false, level: "mid" },
-};
-
 /** The view a URL fragment opens at start (`#history`, `#settings`); the library otherwise. */
 function initialRoute(): Route {
   const view = window.location.hash.slice(1);
@@ -43,7 +34,8 @@ export function App() {
   const [route, setRoute] = useState<Route>(initialRoute);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [facets, setFacets] = useState<Facets>({ categories: [], companies: [] });
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  // Saved settings, or Rust's defaults when none are saved; the views wait for them.
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [fatal, setFatal] = useState<ErrorBody | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [editorViews, setEditorViews] = useState<EditorViews | null>(null);
@@ -95,7 +87,9 @@ export function App() {
       .catch((e) => setFatal(errorBody(e)));
   }, []);
 
-  useEffect(() => applyTheme(settings.theme), [settings.theme]);
+  useEffect(() => {
+    if (settings) applyTheme(settings.theme);
+  }, [settings?.theme]);
 
   const saveSettings = async (next: Settings) => {
     try {
@@ -152,6 +146,7 @@ export function App() {
         </div>
       ))}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {settings && (
       <main class="content">
         {route.view === "library" && <LibraryView facets={facets} onOpen={(slug) => setRoute({ view: "problem", slug })} />}
         {route.view === "problem" && editorViews && (
@@ -179,6 +174,7 @@ export function App() {
         {route.view === "replay" && <ReplayView key={`${route.id}:${route.at}`} id={route.id} at={route.at} onReport={(id) => setRoute({ view: "report", id })} />}
         {route.view === "settings" && <SettingsView info={info} settings={settings} onChange={saveSettings} />}
       </main>
+      )}
     </div>
   );
 }

@@ -6,7 +6,7 @@ use crate::{App, AppError};
 use rehearse_core::run::{ExecReport, RunMode, RunReport, SandboxProgress, Verdict};
 use rehearse_core::Language;
 pub use rehearse_sandbox::Sandbox;
-use rehearse_sandbox::{JudgeRequest, JudgeTest, SandboxConfig};
+use rehearse_sandbox::{JudgeRequest, JudgeTest, SandboxConfig, Suite};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -138,34 +138,19 @@ impl App {
             check_input(&material.signature, input)
                 .map_err(|e| AppError::InvalidInput(format!("custom input {}: {e}", k + 1)))?;
         }
-        let mut tests: Vec<JudgeTest> = material
-            .tests
-            .iter()
-            .filter(|t| mode == RunMode::Submit || t.example)
-            .map(|t| JudgeTest {
-                input: t.input.clone(),
-                expected: Some(t.expected.clone()),
-                example: t.example,
-                custom: false,
-            })
-            .collect();
-        let request = |language, code: &str, tests| JudgeRequest {
-            language,
-            code: code.to_string(),
-            signature: material.signature.clone(),
-            comparator: material.comparator.clone(),
-            checker: material.checker.clone(),
-            tests,
+        let suite = Suite {
+            signature: &material.signature,
+            comparator: &material.comparator,
+            checker: material.checker.as_deref(),
             time_limit_ms: material.time_limit_ms,
-            mode,
-            wall_ms: None,
-            repeat: 1,
+            tests: &material.tests,
         };
+        let mut request = JudgeRequest::new(suite, language, code, mode);
         if mode == RunMode::Run && !custom.is_empty() {
             let expected = self
-                .reference_answers(sandbox, &material, custom, &request)
+                .reference_answers(sandbox, &material, suite, custom)
                 .await?;
-            tests.extend(
+            request.tests.extend(
                 custom
                     .iter()
                     .zip(expected)
@@ -177,9 +162,7 @@ impl App {
                     }),
             );
         }
-        let mut report = sandbox
-            .judge(&request(language, code, tests), progress)
-            .await?;
+        let mut report = sandbox.judge(&request, progress).await?;
         // A passing hidden test's data (up to 10^4 values) helps nobody; a failing one's does.
         for t in report
             .tests
@@ -198,8 +181,8 @@ impl App {
         &self,
         sandbox: &Sandbox,
         material: &rehearse_store::JudgeMaterial,
+        suite: Suite<'_>,
         custom: &[CustomInput],
-        request: &(dyn Fn(Language, &str, Vec<JudgeTest>) -> JudgeRequest + Send + Sync),
     ) -> Result<Vec<Option<Value>>, AppError> {
         let Some((lang, code)) = material
             .solutions
@@ -209,16 +192,19 @@ impl App {
         else {
             return Ok(vec![None; custom.len()]);
         };
-        let tests = custom
-            .iter()
-            .map(|input| JudgeTest {
-                input: input.clone(),
-                expected: None,
-                example: false,
-                custom: true,
-            })
-            .collect();
-        let report = sandbox.judge(&request(*lang, code, tests), &|_| {}).await?;
+        let request = JudgeRequest {
+            tests: custom
+                .iter()
+                .map(|input| JudgeTest {
+                    input: input.clone(),
+                    expected: None,
+                    example: false,
+                    custom: true,
+                })
+                .collect(),
+            ..JudgeRequest::new(suite, *lang, code, RunMode::Run)
+        };
+        let report = sandbox.judge(&request, &|_| {}).await?;
         Ok(report
             .tests
             .into_iter()

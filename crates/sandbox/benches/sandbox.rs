@@ -7,7 +7,7 @@ use rehearse_core::library;
 use rehearse_core::run::{RunMode, Verdict};
 use rehearse_core::{Language, Problem};
 use rehearse_sandbox::harness::{plan, Program};
-use rehearse_sandbox::{JudgeRequest, JudgeTest, Sandbox, SandboxConfig};
+use rehearse_sandbox::{JudgeRequest, Sandbox, SandboxConfig};
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -16,28 +16,7 @@ const ROUNDS: usize = 30;
 const PROBLEM: &str = "pair-sum-indices";
 
 fn request(p: &Problem, lang: Language, mode: RunMode) -> JudgeRequest {
-    JudgeRequest {
-        language: lang,
-        code: p.solutions[&lang].clone(),
-        signature: p.signature.clone(),
-        comparator: p.comparator.clone(),
-        checker: p.checker.clone(),
-        tests: p
-            .tests
-            .iter()
-            .filter(|t| mode == RunMode::Submit || t.example)
-            .map(|t| JudgeTest {
-                input: t.input.clone(),
-                expected: Some(t.expected.clone()),
-                example: t.example,
-                custom: false,
-            })
-            .collect(),
-        time_limit_ms: p.time_limit_ms,
-        mode,
-        wall_ms: None,
-        repeat: 1,
-    }
+    JudgeRequest::new(p.into(), lang, &p.solutions[&lang], mode)
 }
 
 fn stats(label: &str, mut times: Vec<Duration>) -> Duration {

@@ -56,23 +56,31 @@ impl Sandbox {
                 serde_json::to_vec(&cases).map_err(|e| SandboxError::Internal(e.to_string()))?,
             ),
         ];
-        let out = self
-            .python_script(files, "run_checker.py", 16 << 20, progress)
-            .await?;
-        let verdicts: Option<Vec<Value>> = (out.exit.and_then(|e| e.code) == Some(0))
-            .then(|| serde_json::from_slice(&out.stdout).ok())
-            .flatten();
-        let Some(verdicts) = verdicts.filter(|v| v.len() == judged.len()) else {
-            let why = String::from_utf8_lossy(&out.stderr).trim().to_string();
-            for &i in &judged {
-                tests[i].verdict = Verdict::InternalError;
-                tests[i].message = Some(
-                    format!("The problem's checker failed. {why}")
-                        .trim()
-                        .to_string(),
-                );
+        let verdicts = match self
+            .python_json::<Vec<Value>>(files, "run_checker.py", 16 << 20, progress)
+            .await?
+        {
+            Ok(v) if v.len() == judged.len() => Ok(v),
+            Ok(v) => Err(format!(
+                "It gave {} verdicts for {} tests.",
+                v.len(),
+                judged.len()
+            )),
+            Err(why) => Err(why),
+        };
+        let verdicts = match verdicts {
+            Ok(v) => v,
+            Err(why) => {
+                for &i in &judged {
+                    tests[i].verdict = Verdict::InternalError;
+                    tests[i].message = Some(
+                        format!("The problem's checker failed. {why}")
+                            .trim()
+                            .to_string(),
+                    );
+                }
+                return Ok(());
             }
-            return Ok(());
         };
         for (&i, verdict) in judged.iter().zip(verdicts) {
             match verdict {

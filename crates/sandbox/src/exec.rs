@@ -2,7 +2,7 @@
 //! and memory are the supervisor's measurements; nothing the program prints can change them.
 
 use crate::harness::{self, Program};
-use crate::supervisor::{Job, Mode, Stop};
+use crate::supervisor::{Job, Stop};
 use crate::{images, Compiled, Lease, Progress, Result, Sandbox, SandboxError, MAX_CODE_BYTES};
 use rehearse_core::run::{ExecReport, ExecStatus, SandboxProgress};
 use rehearse_core::Language;
@@ -79,17 +79,11 @@ impl Sandbox {
         };
         let limits = &self.config.limits;
         let cap = usize::try_from(limits.output_bytes).unwrap_or(usize::MAX);
+        let cmd = format!("exec {}", plan.run);
         let job = Job {
-            mode: Mode::Exec,
-            cmd: &format!("exec {}", plan.run),
             build,
             stdin: Some(stdin.to_vec()),
-            tests: None,
-            repeat: 1,
-            test_ms: 0,
-            wall_ms: limits.exec_wall_ms,
-            out_cap: cap,
-            err_cap: cap,
+            ..Job::exec(&cmd, limits.exec_wall_ms, cap, cap)
         };
         let started = Instant::now();
         let out = self.run_to_end(lease, job, plan.run_files.clone()).await?;

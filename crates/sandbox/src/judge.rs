@@ -7,6 +7,7 @@ use crate::frames::{Frame, Reader, Status};
 use crate::harness::{self, Program};
 use crate::supervisor::{Event, Exit, Job, Mode, Stop};
 use crate::{images, Compiled, Lease, Progress, Result, Sandbox, SandboxError, MAX_CODE_BYTES};
+use rehearse_core::problem::{Problem, TestCase};
 use rehearse_core::run::{answers_match, RunMode, RunReport, SandboxProgress, TestResult, Verdict};
 use rehearse_core::{Comparator, Language, Signature};
 use serde_json::Value;
@@ -41,6 +42,57 @@ pub struct JudgeRequest {
     pub wall_ms: Option<u64>,
     /// Runs of each test (measuring growth keeps the fastest); 1 for Run and Submit.
     pub repeat: u32,
+}
+
+/// What a problem gives the judge, from the library (`Problem`) or the store.
+#[derive(Debug, Clone, Copy)]
+pub struct Suite<'a> {
+    pub signature: &'a Signature,
+    pub comparator: &'a Comparator,
+    pub checker: Option<&'a str>,
+    pub time_limit_ms: u32,
+    pub tests: &'a [TestCase],
+}
+
+impl<'a> From<&'a Problem> for Suite<'a> {
+    fn from(p: &'a Problem) -> Suite<'a> {
+        Suite {
+            signature: &p.signature,
+            comparator: &p.comparator,
+            checker: p.checker.as_deref(),
+            time_limit_ms: p.time_limit_ms,
+            tests: &p.tests,
+        }
+    }
+}
+
+impl JudgeRequest {
+    /// A Run (the problem's examples) or a Submit (every test) of `code`.
+    pub fn new(suite: Suite<'_>, language: Language, code: &str, mode: RunMode) -> JudgeRequest {
+        let tests = suite
+            .tests
+            .iter()
+            .filter(|t| mode == RunMode::Submit || t.example)
+            .map(|t| JudgeTest {
+                input: t.input.clone(),
+                expected: Some(t.expected.clone()),
+                example: t.example,
+                custom: false,
+            })
+            .collect();
+        JudgeRequest {
+            language,
+            code: code.to_string(),
+            signature: suite.signature.clone(),
+            comparator: suite.comparator.clone(),
+            checker: suite.checker.map(str::to_string),
+            tests,
+            time_limit_ms: suite.time_limit_ms,
+            mode,
+            wall_ms: None,
+            repeat: 1,
+        }
+    }
 }
 
 /// What the supervisor saw of a judge run.
@@ -159,17 +211,14 @@ impl Sandbox {
             RunMode::Submit => limits.submit_wall_ms,
         });
         let out_cap = usize::try_from(limits.output_bytes * 64 + (64 << 20)).unwrap_or(usize::MAX);
+        let err_cap = usize::try_from(limits.output_bytes).unwrap_or(usize::MAX);
         let job = Job {
             mode: Mode::Judge,
-            cmd: &cmd,
             build,
-            stdin: None,
             tests: Some(lines),
             repeat: req.repeat.max(1),
             test_ms: u64::from(req.time_limit_ms) + KILL_GRACE_MS,
-            wall_ms: wall,
-            out_cap,
-            err_cap: usize::try_from(limits.output_bytes).unwrap_or(usize::MAX),
+            ..Job::exec(&cmd, wall, out_cap, err_cap)
         };
         let step = self.step(lease, job, plan.run_files.clone()).await?;
         progress(SandboxProgress::Running {

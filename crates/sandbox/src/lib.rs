@@ -20,7 +20,7 @@ mod supervisor;
 pub use config::{Limits, PoolConfig, SandboxConfig};
 pub use docker::EngineInfo;
 pub use error::{Result, SandboxError};
-pub use judge::{JudgeRequest, JudgeTest};
+pub use judge::{JudgeRequest, JudgeTest, Suite};
 
 use bollard::Docker;
 use cache::CompileCache;
@@ -29,7 +29,7 @@ use harness::Plan;
 use rehearse_core::run::{RunnerInfo, SandboxProgress};
 use rehearse_core::Language;
 use std::path::PathBuf;
-use supervisor::{Event, Exit, Job, Mode, Stop};
+use supervisor::{Event, Exit, Job, Stop};
 use tokio::time::{Duration, Instant};
 
 /// Told what the sandbox is doing while a person waits.
@@ -366,33 +366,33 @@ impl Sandbox {
         Ok(out)
     }
 
-    /// Runs a trusted script of ours (a problem's generator or checker) in the Python image
-    /// and returns what it printed.
-    async fn python_script(
+    /// Runs a trusted script of ours (a problem's generator or checker) in a leased Python
+    /// container and reads the JSON it prints; `Ok(Err(why))` when the script failed, with
+    /// its stderr.
+    async fn python_json<T: serde::de::DeserializeOwned>(
         &self,
         files: Vec<(String, Vec<u8>)>,
         script: &str,
         out_cap: usize,
         progress: Progress<'_>,
-    ) -> Result<Collected> {
+    ) -> Result<std::result::Result<T, String>> {
         let image = self.config.image(Language::Python);
         images::ensure(&self.docker, &image, progress).await?;
         let mut lease = Lease::new(Language::Python, image);
-        let job = Job {
-            mode: Mode::Exec,
-            cmd: &format!("exec python3 -S {script}"),
-            build: None,
-            stdin: None,
-            tests: None,
-            repeat: 1,
-            test_ms: 0,
-            wall_ms: self.config.limits.submit_wall_ms,
-            out_cap,
-            err_cap: 64 << 10,
-        };
+        let cmd = format!("exec python3 -S {script}");
+        let job = Job::exec(&cmd, self.config.limits.submit_wall_ms, out_cap, 64 << 10);
         let out = self.run_to_end(&mut lease, job, files).await;
         self.release(lease);
-        out
+        let out = out?;
+        let stderr = || String::from_utf8_lossy(&out.stderr).trim().to_string();
+        if out.exit.and_then(|e| e.code) != Some(0) {
+            return Ok(Err(stderr()));
+        }
+        Ok(serde_json::from_slice(&out.stdout).map_err(|e| {
+            format!("{e} in what it printed. {}", stderr())
+                .trim()
+                .to_string()
+        }))
     }
 }
 
@@ -447,18 +447,8 @@ impl Sandbox {
         let started = Instant::now();
         let limit = self.config.limits.compile_ms;
         let artefact_cap = self.artefact_cap();
-        let job = Job {
-            mode: Mode::Exec,
-            cmd: &format!("( {script} ) >&2 || exit $?\nexec tar -c -C build .\n"),
-            build: None,
-            stdin: None,
-            tests: None,
-            repeat: 1,
-            test_ms: 0,
-            wall_ms: limit,
-            out_cap: artefact_cap,
-            err_cap: COMPILER_OUTPUT_CAP,
-        };
+        let cmd = format!("( {script} ) >&2 || exit $?\nexec tar -c -C build .\n");
+        let job = Job::exec(&cmd, limit, artefact_cap, COMPILER_OUTPUT_CAP);
         let out = self.run_to_end(lease, job, plan.files.clone()).await?;
         let ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         let messages = harness::clean_compiler_output(&String::from_utf8_lossy(&out.stderr));

@@ -108,17 +108,10 @@ impl Sandbox {
                 serde_json::to_vec(sizes).map_err(|e| SandboxError::Internal(e.to_string()))?,
             ),
         ];
-        let out = self
-            .python_script(files, "generate.py", 48 << 20, &|_| {})
-            .await?;
-        if out.exit.and_then(|e| e.code) == Some(0) {
-            if let Ok(inputs) = serde_json::from_slice(&out.stdout) {
-                return Ok(inputs);
-            }
-        }
-        Err(SandboxError::Internal(format!(
-            "the problem's input generator failed: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        )))
+        self.python_json(files, "generate.py", 48 << 20, &|_| {})
+            .await?
+            .map_err(|why| {
+                SandboxError::Internal(format!("the problem's input generator failed: {why}"))
+            })
     }
 }

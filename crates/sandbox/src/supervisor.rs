@@ -40,7 +40,24 @@ pub struct Job<'a> {
     pub err_cap: usize,
 }
 
-impl Job<'_> {
+impl<'a> Job<'a> {
+    /// A program run to its end (`cmd` in /work), with no input, build or tests; set the
+    /// other fields with `..Job::exec(…)`.
+    pub fn exec(cmd: &'a str, wall_ms: u64, out_cap: usize, err_cap: usize) -> Job<'a> {
+        Job {
+            mode: Mode::Exec,
+            cmd,
+            build: None,
+            stdin: None,
+            tests: None,
+            repeat: 1,
+            test_ms: 0,
+            wall_ms,
+            out_cap,
+            err_cap,
+        }
+    }
+
     /// The step's files as the container unpacks them: the program's under /work, the
     /// supervisor's under /rehearse.
     pub fn files(self, program: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {

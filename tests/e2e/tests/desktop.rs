@@ -362,6 +362,11 @@ fn a_timed_interview_from_start_to_report_history_and_replay() {
         !s.find("[data-testid=next-problem]").text().is_empty(),
         "a recommended next problem"
     );
+    let length = s.find("[data-testid=session-length]").text();
+    assert!(
+        length.ends_with("of 30:00") && !length.starts_with("30:00"),
+        "the time the session took, beside the planned length: {length}"
+    );
     s.screenshot("history");
     s.find("[data-testid=session-row] td.title").click();
     s.wait_all("[data-testid=overall]", 1);

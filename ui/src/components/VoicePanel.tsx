@@ -3,7 +3,8 @@ import { errorBody, onVoiceEvent, voiceControl, voiceStart, voiceStop } from "..
 import type { ErrorBody, LinkState, LiveEvent, Settings, SpeakerMode, VoiceControl } from "../bindings/commands";
 import { ErrorBanner } from "./ErrorBanner";
 
-type Line = { speaker: string; text: string; truncated: boolean };
+/** A transcript line as the voice interviewer reports it. */
+type Line = Omit<Extract<LiveEvent, { kind: "line" }>, "kind">;
 
 const STATE_LABEL: Record<LinkState, string> = {
   connecting: "Connecting…",

@@ -1,10 +1,11 @@
+import type { Session } from "../bindings/commands";
 import { describe, expect, it, vi } from "vitest";
 import { errorBody } from "../api";
 import { debounce } from "./debounce";
 import { formatValue } from "./format";
 import { renderMarkdown } from "./markdown";
 import { parseCustomInputs, progressText, verdictLabel } from "./run";
-import { clockOf, countdown, lineDiff } from "./session";
+import { clockOf, countdown, lineDiff, timeTaken } from "./session";
 import { resolveTheme } from "./theme";
 
 describe("renderMarkdown", () => {
@@ -96,6 +97,14 @@ describe("session helpers", () => {
     expect(countdown(-5)).toBe("00:00");
     expect(countdown(2 * 3600_000 + 5_000)).toBe("2:00:05");
     expect(clockOf(754_000)).toBe("12:34");
+  });
+
+  it("says how long a session took, not how long it was planned", () => {
+    const s = { started_at: 1_000_000, ended_at: 1_003_000, paused_ms: 0, duration_ms: 30 * 60_000 } as Session;
+    expect(timeTaken(s)).toBe(3_000);
+    expect(timeTaken({ ...s, ended_at: null }, 1_010_000)).toBe(10_000);
+    expect(timeTaken({ ...s, ended_at: 1_020_000, paused_ms: 5_000 })).toBe(15_000);
+    expect(timeTaken({ ...s, started_at: null })).toBe(0);
   });
 
   it("diffs code by lines", () => {

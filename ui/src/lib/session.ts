@@ -1,3 +1,5 @@
+import type { Session } from "../bindings/commands";
+
 /** `mm:ss` (or `h:mm:ss`) of a duration in milliseconds, rounded up to the second. */
 export function countdown(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
@@ -6,6 +8,13 @@ export function countdown(ms: number): string {
   const s = total % 60;
   const mm = h > 0 ? String(m).padStart(2, "0") : String(m);
   return `${h > 0 ? `${h}:` : ""}${mm.padStart(2, "0")}:${String(s).padStart(2, "0")}`;
+}
+
+/** Time spent in a session (its pauses left out): up to now while it runs, to its end once over. */
+export function timeTaken(s: Session, now: number = Date.now()): number {
+  if (s.started_at === null) return 0;
+  const end = s.ended_at ?? now;
+  return Math.min(Math.max(0, end - s.started_at - s.paused_ms), Math.max(s.duration_ms, end - s.started_at));
 }
 
 /** Lines of `before` and `after` as a simple diff: kept, added and removed lines. */

@@ -3,7 +3,7 @@ import { errorBody, progressGet, sessionsExport, sessionsList, uiReady } from ".
 import type { Difficulty, ErrorBody, Progress, ScorePoint, Session, SessionStatus } from "../bindings/commands";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { dateTime } from "../lib/format";
-import { countdown } from "../lib/session";
+import { countdown, timeTaken } from "../lib/session";
 
 /** Rows shown before "Show all". */
 const PAGE = 100;
@@ -109,7 +109,7 @@ export function HistoryView({ onOpen, onStart }: Props) {
               <th>Date</th>
               <th>Problem</th>
               <th>Language</th>
-              <th>Length</th>
+              <th>Time taken</th>
               <th>Status</th>
               <th class="num">Score</th>
             </tr>
@@ -120,7 +120,9 @@ export function HistoryView({ onOpen, onStart }: Props) {
                 <td>{s.started_at ? dateTime(s.started_at) : "—"}</td>
                 <td class="title">{s.problem_title}</td>
                 <td>{s.language}</td>
-                <td>{countdown(s.duration_ms)}</td>
+                <td data-testid="session-length">
+                  {countdown(timeTaken(s))} <span class="muted">of {countdown(s.duration_ms)}</span>
+                </td>
                 <td>{s.status}</td>
                 <td class="num" data-testid="session-score">
                   {s.score ?? "—"}

@@ -13,6 +13,7 @@ import {
   sessionRun,
   sessionState,
 } from "../api";
+import { useEditorShortcuts } from "../lib/shortcuts";
 import type { ErrorBody, Facets, ProblemDetail, RunMode, RunReport, SandboxProgress, SandboxStatus, SessionState, Settings } from "../bindings/commands";
 import { Editor } from "../components/Editor";
 import { ErrorBanner } from "../components/ErrorBanner";
@@ -136,22 +137,7 @@ export function InterviewRoom({ id, facets, settings, onSettings, onEnded }: Pro
     }
   };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
-        e.preventDefault();
-        run(e.shiftKey ? "submit" : "run");
-      } else if ((e.ctrlKey || e.metaKey) && e.key === "s") {
-        e.preventDefault();
-        checkpoint();
-      } else if (e.altKey && e.key.toLowerCase() === "h") {
-        e.preventDefault();
-        hint();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  });
+  useEditorShortcuts({ run, save: checkpoint, hint });
 
   if (!state || !problem) return <ErrorBanner error={error} />;
   const low = remaining <= 2 * 60_000;

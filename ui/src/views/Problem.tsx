@@ -6,6 +6,7 @@ import { ErrorBanner } from "../components/ErrorBanner";
 import { RunPanel } from "../components/RunPanel";
 import { parseCustomInputs } from "../lib/run";
 import { debounce } from "../lib/debounce";
+import { useEditorShortcuts } from "../lib/shortcuts";
 import { Statement } from "../components/Statement";
 
 type Props = {
@@ -129,24 +130,7 @@ export function ProblemPage({ slug, facets, languages, initialLanguage, onBack, 
     }
   };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
-        e.preventDefault();
-        runCode(e.shiftKey ? "submit" : "run");
-      } else if ((e.ctrlKey || e.metaKey) && e.key === "s") {
-        e.preventDefault();
-        saver.flush();
-      } else if (e.altKey && e.key.toLowerCase() === "h") {
-        e.preventDefault();
-        revealNext();
-      } else if (e.key === "Escape") {
-        onBack();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  });
+  useEditorShortcuts({ run: runCode, save: () => saver.flush(), hint: revealNext, back: onBack });
 
   if (!view) return <ErrorBanner error={error} />;
   const p = view.problem;

@@ -5,7 +5,7 @@
 use rehearse_core::library;
 use rehearse_core::run::{RunMode, RunReport};
 use rehearse_core::{Language, Problem};
-use rehearse_sandbox::{JudgeRequest, JudgeTest, Sandbox, SandboxConfig};
+use rehearse_sandbox::{JudgeRequest, Sandbox, SandboxConfig};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -70,28 +70,7 @@ pub async fn sandbox_with(config: SandboxConfig) -> Sandbox {
 }
 
 pub fn request(p: &Problem, lang: Language, code: &str, mode: RunMode) -> JudgeRequest {
-    JudgeRequest {
-        language: lang,
-        code: code.to_string(),
-        signature: p.signature.clone(),
-        comparator: p.comparator.clone(),
-        checker: p.checker.clone(),
-        tests: p
-            .tests
-            .iter()
-            .filter(|t| mode == RunMode::Submit || t.example)
-            .map(|t| JudgeTest {
-                input: t.input.clone(),
-                expected: Some(t.expected.clone()),
-                example: t.example,
-                custom: false,
-            })
-            .collect(),
-        time_limit_ms: p.time_limit_ms,
-        mode,
-        wall_ms: None,
-        repeat: 1,
-    }
+    JudgeRequest::new(p.into(), lang, code, mode)
 }
 
 pub async fn submit(sb: &Sandbox, p: &Problem, lang: Language, code: &str) -> RunReport {
