@@ -278,6 +278,11 @@ impl App {
             return self.end_session(sid);
         }
         let complexity = self.measure_session(sandbox, &s).await;
+        // Measuring takes seconds: the session may have ended meanwhile (elsewhere).
+        let s = self.store.session(sid)?;
+        if s.status != SessionStatus::Active {
+            return self.end_session(sid);
+        }
         self.finish_with(&s, EndReason::Candidate, Some(complexity), now_ms())
     }
 

@@ -4,7 +4,9 @@
 use crate::config::Limits;
 use crate::error::{Result, SandboxError};
 use bollard::container::LogOutput;
-use bollard::models::{ContainerCreateBody, HostConfig, ResourcesUlimits};
+use bollard::models::{
+    ContainerCreateBody, HostConfig, HostConfigCgroupnsModeEnum, ResourcesUlimits,
+};
 use bollard::query_parameters::{CreateContainerOptionsBuilder, RemoveContainerOptionsBuilder};
 use bollard::Docker;
 use futures_util::Stream;
@@ -105,6 +107,9 @@ pub fn body(
             init: Some(true),
             auto_remove: Some(true),
             ipc_mode: Some("none".into()),
+            // The supervisor reads the container's CPU and memory from /sys/fs/cgroup: it must
+            // be the container's own cgroup, never the host's.
+            cgroupns_mode: Some(HostConfigCgroupnsModeEnum::PRIVATE),
             ..Default::default()
         }),
         ..Default::default()

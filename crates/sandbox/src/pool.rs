@@ -21,6 +21,7 @@ pub fn spec(image: &str, limits: &Limits) -> String {
     // What the container runs (the supervisor itself comes with each job): a pooled
     // container started by another version may not take this one's files.
     h.update(container::agent(0).as_bytes());
+    h.update(b"cgroupns=private");
     h.finalize()
         .iter()
         .take(8)

@@ -455,7 +455,8 @@ impl Store {
         self.session(sid)
     }
 
-    /// Ends a session and stores its evaluation, in one transaction.
+    /// Ends an active session and stores its evaluation, in one transaction; a session that
+    /// has ended already (elsewhere) keeps its report.
     pub fn end_session(
         &self,
         sid: &str,
@@ -465,10 +466,14 @@ impl Store {
         let now = now_ms();
         self.with(|c| {
             let tx = c.transaction()?;
-            tx.execute(
+            let ended = tx.execute(
                 "UPDATE sessions SET status = ?2, ended_at = ?3, updated_at = ?3, owner_pid = NULL WHERE id = ?1 AND status = 'active'",
                 params![sid, tag(status), now],
             )?;
+            if ended == 0 {
+                // Ended already (another window or process): its report stands.
+                return Ok(());
+            }
             tx.execute(
                 "INSERT INTO evaluations (id, session_id, evaluator, evaluator_version, overall, report, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![id(), sid, evaluation.evaluator, evaluation.evaluator_version, evaluation.overall, json(evaluation)?, now],

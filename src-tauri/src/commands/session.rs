@@ -2,7 +2,7 @@
 //! the lobby and forwards what the room reports to the window (`session-tick`,
 //! `voice-event`).
 
-use super::{err, Ctx};
+use super::{blocking, err, Ctx};
 use rehearse_app::room::{Lobby, Room, RoomUpdate};
 use rehearse_app::session::{Replay, SessionState, StartSession};
 use rehearse_app::{App, HintReveal};
@@ -119,11 +119,12 @@ pub async fn export(
     } else {
         "sessions"
     };
-    ctx.app
-        .export_sessions(&ids, &ctx.app.export_path(what))
-        .map_err(err)
+    let app = ctx.app.clone();
+    // Zipping every session takes a while: off the async runtime.
+    blocking(move || app.export_sessions(&ids, &app.export_path(what))).await
 }
 
 pub async fn progress(ctx: &Ctx) -> Result<rehearse_app::progress::Progress, ErrorBody> {
-    ctx.app.progress().map_err(err)
+    let app = ctx.app.clone();
+    blocking(move || app.progress()).await
 }

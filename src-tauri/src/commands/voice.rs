@@ -3,7 +3,7 @@
 //! `voice-event` through the lobby.
 
 use super::session::room;
-use super::{err, Ctx};
+use super::{blocking, err, Ctx};
 use rehearse_app::room::VoiceControl;
 use rehearse_core::error::Coded;
 use rehearse_core::settings::VoiceProvider;
@@ -31,7 +31,9 @@ pub async fn start(
         Some(p) => p,
         None => ctx.app.settings().map_err(err)?.voice.provider,
     };
-    let call = room(ctx, &id)?.start_voice(which).map_err(err)?;
+    let room = room(ctx, &id)?;
+    // Reading the key may wait on the keychain (a prompt to unlock it).
+    let call = blocking(move || room.start_voice(which)).await?;
     call.connected().await.map_err(err)
 }
 

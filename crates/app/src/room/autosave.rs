@@ -48,6 +48,10 @@ impl Autosave {
         }
     }
 
+    pub(super) fn take_pending(&mut self) -> Option<String> {
+        self.pending.take()
+    }
+
     pub(super) fn pending(&self) -> Option<&str> {
         self.pending.as_deref()
     }

@@ -25,7 +25,9 @@ impl Lobby {
     /// within a Tokio runtime.
     pub fn enter(&self, sid: &str) -> Result<Room, AppError> {
         let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(room) = current.as_ref().filter(|r| r.id() == sid && r.is_open()) {
+        // The same session's room, even closed (ending, or ended): a second room would run a
+        // second clock on it.
+        if let Some(room) = current.as_ref().filter(|r| r.id() == sid) {
             return Ok(room.clone());
         }
         let room = Room::open_shown(&self.app, sid, self.show.clone())?;

@@ -190,6 +190,8 @@ impl Room {
                             return;
                         }
                     }
+                    // The session was deleted.
+                    Err(e) if e.code() == rehearse_core::ErrorCode::NotFound => return,
                     Err(e) => tracing::warn!(error = %e, session = %room.id(), "session clock"),
                 }
             }
@@ -221,6 +223,7 @@ impl Room {
                 });
             }
             if s.remaining_ms(now) == 0 {
+                self.keep_code(&mut st, &s, None, now)?;
                 app.finish(&s, EndReason::TimeUp, now)?;
                 s = app.store.session(&s.id)?;
                 self.tell(RoomEvent::TimeUp);
@@ -265,12 +268,13 @@ impl Room {
     /// [`Room::code_changed`] at `now` (Unix ms).
     pub fn code_changed_at(&self, code: String, now: i64) -> Result<(), AppError> {
         let s = self.live()?;
+        // Under the lock, so that what participants hear and what is stored keep one order.
+        let mut st = self.state();
         self.tell(RoomEvent::CodeChanged {
             code: code.clone(),
             language: self.inner.language,
             at_ms: s.elapsed_ms(now),
         });
-        let mut st = self.state();
         st.autosave
             .offer(&self.inner.app, &self.inner.sid, code, now)
     }
@@ -335,14 +339,10 @@ impl Room {
     /// session that has already ended returns its report.
     pub async fn end(&self, code: Option<&str>) -> Result<Evaluation, AppError> {
         let app = &self.inner.app;
-        if let Some(code) = code {
-            match app.session_snapshot(&self.inner.sid, code, SnapshotKind::Auto) {
-                Ok(_) | Err(AppError::SessionOver(_)) => {}
-                Err(e) => return Err(e),
-            }
-        }
         {
             let mut st = self.state();
+            let s = app.store.session(&self.inner.sid)?;
+            self.keep_code(&mut st, &s, code.map(str::to_string), now_ms())?;
             if !st.ended {
                 self.close_locked(&mut st, Some(EndReason::Candidate));
             }
@@ -350,6 +350,33 @@ impl Room {
         let sandbox = app.sandbox().await.ok();
         app.end_session_measured(sandbox.as_deref(), &self.inner.sid)
             .await
+    }
+
+    /// Stores the session's last code before it ends: `code` when given (the editor's last
+    /// word), else what autosave holds back. Written even when the time is just up.
+    fn keep_code(
+        &self,
+        st: &mut State,
+        s: &Session,
+        code: Option<String>,
+        now: i64,
+    ) -> Result<(), AppError> {
+        let held = st.autosave.take_pending();
+        let Some(code) = code.or(held) else {
+            return Ok(());
+        };
+        if s.status != SessionStatus::Active {
+            return Ok(());
+        }
+        self.inner.app.store.add_snapshot(
+            &s.id,
+            &s.problem_slug,
+            s.language,
+            &code,
+            SnapshotKind::Auto,
+            s.elapsed_ms(now),
+        )?;
+        Ok(())
     }
 
     /// Leaves the room without ending the session (its window moved on): participants stop.
@@ -377,11 +404,12 @@ impl Room {
 
     /// Attaches a participant; it hears every event from now on. Returns its id.
     pub fn attach(&self, participant: Box<dyn Participant>) -> u64 {
-        let id = {
-            let mut st = self.state();
-            st.next_id += 1;
-            st.next_id
-        };
+        self.attach_locked(&mut self.state(), participant)
+    }
+
+    fn attach_locked(&self, st: &mut State, participant: Box<dyn Participant>) -> u64 {
+        st.next_id += 1;
+        let id = st.next_id;
         self.participants().push(Attached { id, participant });
         id
     }

@@ -86,7 +86,10 @@ impl VoiceCall {
                 return Ok(());
             }
         }
-        self.finished().await.map(|_| ())
+        // It ended before it went live: say why, or that it closed.
+        self.finished()
+            .await
+            .and_then(|_| Err(VoiceError::Closed.into()))
     }
 
     /// Waits until the interview ends (the room closes, or every reconnection failed).
@@ -148,10 +151,18 @@ impl Room {
         let settings = app.store.settings()?.voice;
         let (provider, prices) = app.voice_provider(which, self.id())?;
         let (commands, rx) = mpsc::unbounded_channel();
-        let id = self.attach(Box::new(VoiceInterviewer {
-            commands: commands.clone(),
-        }));
-        let old = self.state().voice.replace(Link { id, commands });
+        let (id, old) = {
+            // The room may have closed while the keychain was read: then nothing starts.
+            let mut st = self.state();
+            if st.ended {
+                return Err(AppError::SessionOver(self.id().to_string()));
+            }
+            let interviewer = Box::new(VoiceInterviewer {
+                commands: commands.clone(),
+            });
+            let id = self.attach_locked(&mut st, interviewer);
+            (id, st.voice.replace(Link { id, commands }))
+        };
         if let Some(old) = old {
             self.detach(old.id);
             let _ = old.commands.send(Command::End);

@@ -145,6 +145,7 @@ fn two_rooms_on_one_session_end_it_once_when_time_is_up() {
     window.tick_at(start + 30 * 60_000).expect("tick");
     terminal.tick_at(start + 30 * 60_000).expect("tick");
     assert_eq!(ended_events(&app, &id), 1);
+    assert_eq!(app.store.evaluations(&id).expect("reports").len(), 1);
     assert_eq!(heard(&w), ["warning 10", "warning 2", "time up", "closed"]);
     assert_eq!(
         heard(&t),
@@ -231,4 +232,29 @@ fn entering_another_session_closes_the_room_before_and_keeps_its_code() {
         SessionStatus::Active,
         "left, not ended"
     );
+}
+
+#[test]
+fn code_held_back_by_autosave_is_kept_when_time_runs_out_or_the_session_ends() {
+    let d = tempfile::tempdir().expect("temp");
+    let app = app(d.path());
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    for ends_on_the_clock in [true, false] {
+        let id = start_on(&app, "stair-paths").session.id;
+        let room = Room::open(&app, &id, |_| {}).expect("room");
+        let t0 = rehearse_core::now_ms();
+        room.code_changed_at("first".into(), t0).expect("code");
+        room.code_changed_at("last".into(), t0 + 500)
+            .expect("held back");
+        if ends_on_the_clock {
+            room.tick_at(started_at(&app, &id) + 30 * 60_000)
+                .expect("time up");
+        } else {
+            rt.block_on(room.end(None)).expect("end");
+        }
+        let snapshots = app.store.snapshots(&id).expect("snapshots");
+        let last = snapshots.last().expect("a final snapshot");
+        assert_eq!(last.kind, rehearse_core::session::SnapshotKind::Final);
+        assert_eq!(last.code, "last", "on the clock: {ends_on_the_clock}");
+    }
 }
