@@ -1,7 +1,8 @@
 //! Rehearse's domain: the problem model and its validation, the signature type vocabulary,
 //! languages and starter-code generation, run results and verdicts, interview sessions and
 //! their offline evaluation, data paths, and the error shape every boundary
-//! uses. Knows nothing of Tauri, SQL or HTTP.
+//! uses. Knows nothing of Tauri, SQL or HTTP; of the machine it reads only the environment
+//! (`paths`: the data and config folders) and problem directories (`library`).
 
 pub mod error;
 pub mod evaluate;
