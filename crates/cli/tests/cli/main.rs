@@ -451,11 +451,13 @@ fn output_into_a_reader_that_went_away_ends_quietly() {
 #[test]
 fn exec_returns_with_its_result_and_the_pool_is_refilled_behind_it() {
     let d = tempfile::tempdir().expect("temp");
-    // A pool of this test's own (a limit nobody else uses), so the count is this test's.
+    // A pool of this test's own (a limit nobody else uses, not even this test in an earlier
+    // run whose pooled container may still wait), so the count is this run's.
+    let nofile = 200 + i64::from(std::process::id() % 5000);
     std::fs::create_dir_all(d.path().join("config")).expect("config dir");
     std::fs::write(
         d.path().join("config/config.toml"),
-        "[sandbox.limits]\nnofile = 241\n[sandbox.pool]\nsize = 1\n",
+        format!("[sandbox.limits]\nnofile = {nofile}\n[sandbox.pool]\nsize = 1\n"),
     )
     .expect("config");
     let warm = json(&rehearse(d.path(), &["warm", "--lang", "python", "--json"]));
@@ -463,7 +465,7 @@ fn exec_returns_with_its_result_and_the_pool_is_refilled_behind_it() {
     let again = json(&rehearse(d.path(), &["warm", "--lang", "python", "--json"]));
     assert_eq!(again["started"], 0, "the pool is full: {again}");
 
-    let before = waiting_containers(241);
+    let before = waiting_containers(nofile);
     assert_eq!(before.len(), 1, "{before:?}");
 
     let program = write(
@@ -483,7 +485,7 @@ fn exec_returns_with_its_result_and_the_pool_is_refilled_behind_it() {
     // a new one in its place.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
-        let now = waiting_containers(241);
+        let now = waiting_containers(nofile);
         if now.len() == 1 && now != before {
             break;
         }
