@@ -142,7 +142,7 @@ impl App {
     }
 
     /// The session, if it is still running and its time is not up.
-    fn active(&self, sid: &str) -> Result<Session, AppError> {
+    pub(crate) fn active(&self, sid: &str) -> Result<Session, AppError> {
         let s = self.store.session(sid)?;
         if s.status != SessionStatus::Active || s.remaining_ms(now_ms()) == 0 {
             return Err(AppError::SessionOver(sid.to_string()));
@@ -186,18 +186,6 @@ impl App {
             kind,
             s.elapsed_ms(now_ms()),
         )?)
-    }
-
-    /// Run or Submit inside a session, on the latest snapshot's code.
-    pub async fn session_run(
-        &self,
-        sandbox: &Sandbox,
-        sid: &str,
-        mode: RunMode,
-    ) -> Result<RunReport, AppError> {
-        let code = self.latest_code(sid)?;
-        self.session_run_with(sandbox, sid, &code, mode, &|_| {})
-            .await
     }
 
     /// The latest snapshot's code (the starter before any).

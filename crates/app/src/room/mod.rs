@@ -117,7 +117,8 @@ struct State {
     next_id: u64,
 }
 
-/// How often the clock runs: autosave flushes at each beat, the window hears every fourth.
+/// How often the clock runs: autosave flushes at each beat; every fourth, the clock is read
+/// (warnings, time up) and the window hears it.
 const BEAT_MS: u64 = 250;
 
 impl Room {
@@ -180,12 +181,15 @@ impl Room {
                 if !room.is_open() {
                     return;
                 }
+                if beat % 4 != 0 {
+                    // Between the clock's readings, only held-back code that is due.
+                    room.flush_due(now_ms());
+                    continue;
+                }
                 match room.tick() {
                     Ok(tick) => {
                         let over = tick.status != SessionStatus::Active;
-                        if beat % 4 == 0 || over || !tick.warnings.is_empty() {
-                            room.show(RoomUpdate::Tick(tick));
-                        }
+                        room.show(RoomUpdate::Tick(tick));
                         if over {
                             return;
                         }
@@ -204,13 +208,25 @@ impl Room {
         self.tick_at(now_ms())
     }
 
+    /// Writes held-back code whose time has come; a failure is told with the next tick.
+    fn flush_due(&self, now: i64) {
+        self.flush_locked(&mut self.state(), now);
+    }
+
+    fn flush_locked(&self, st: &mut State, now: i64) {
+        if let Err(e) = st
+            .autosave
+            .flush(&self.inner.app, &self.inner.sid, now, false)
+        {
+            st.storage_error = Some(e.body());
+        }
+    }
+
     /// [`Room::tick`] at `now` (Unix ms).
     pub fn tick_at(&self, now: i64) -> Result<SessionTick, AppError> {
         let mut st = self.state();
         let app = &self.inner.app;
-        if let Err(e) = st.autosave.flush(app, &self.inner.sid, now, false) {
-            st.storage_error = Some(e.body());
-        }
+        self.flush_locked(&mut st, now);
         let mut s = app.store.session(&self.inner.sid)?;
         let mut warnings = Vec::new();
         if s.status == SessionStatus::Active && !st.ended {
@@ -253,11 +269,7 @@ impl Room {
         if self.state().ended {
             return Err(AppError::SessionOver(self.inner.sid.clone()));
         }
-        let s = self.inner.app.store.session(&self.inner.sid)?;
-        if s.status != SessionStatus::Active || s.remaining_ms(now_ms()) == 0 {
-            return Err(AppError::SessionOver(self.inner.sid.clone()));
-        }
-        Ok(s)
+        self.inner.app.active(&self.inner.sid)
     }
 
     /// The editor's code: participants hear it; it is stored at most every few seconds.
