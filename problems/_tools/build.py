@@ -11,160 +11,98 @@ A problem's `gen.py` defines:
     hidden()   -> [input_dict, ...]                           edge cases
     large()    -> [input_dict, ...]                           big inputs (deterministic)
 Expected outputs are computed by solutions/solution.py and committed in tests.json.
+
+Every solution runs inside the sandbox's own judge harness (crates/sandbox/harness), here on
+this machine without a container: the same argument reading, ListNode/TreeNode building and
+answer writing as a judged run, from the one copy of each harness.
 """
-import copy, importlib.util, json, os, subprocess, sys, tempfile, tomllib
+import importlib.util, json, os, subprocess, sys, tempfile, tomllib
 
-ROOT = os.environ.get("PROBLEMS_DIR") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TOOLS = os.path.join(ROOT, "_tools")
-
-
-class ListNode:
-    def __init__(self, val=0, next=None):
-        self.val = val
-        self.next = next
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.environ.get("PROBLEMS_DIR") or os.path.dirname(HERE)
+HARNESS = os.path.join(os.path.dirname(os.path.dirname(HERE)), "crates", "sandbox", "harness")
+# What the sandbox puts on a Java solution's first line (crates/sandbox/src/harness/mod.rs).
+JAVA_IMPORTS = "import java.util.*; import java.util.function.*; import java.util.stream.*; "
 
 
-class TreeNode:
-    def __init__(self, val=0, left=None, right=None):
-        self.val = val
-        self.left = left
-        self.right = right
-
-
-def to_list(values):
-    head = None
-    for v in reversed(values):
-        head = ListNode(v, head)
-    return head
-
-
-def from_list(node):
-    out = []
-    while node is not None:
-        out.append(node.val)
-        node = node.next
-    return out
-
-
-def to_tree(values):
-    if not values:
-        return None
-    root = TreeNode(values[0])
-    queue, i = [root], 1
-    while queue and i < len(values):
-        node = queue.pop(0)
-        if i < len(values) and values[i] is not None:
-            node.left = TreeNode(values[i]); queue.append(node.left)
-        i += 1
-        if i < len(values) and values[i] is not None:
-            node.right = TreeNode(values[i]); queue.append(node.right)
-        i += 1
-    return root
-
-
-def from_tree(root):
-    out, queue = [], [root]
-    while queue:
-        node = queue.pop(0)
-        if node is None:
-            out.append(None)
-        else:
-            out.append(node.val); queue.append(node.left); queue.append(node.right)
-    while out and out[-1] is None:
-        out.pop()
-    return out
-
-
-def load(path, name, extra=None):
+def load(path, name):
     spec = importlib.util.spec_from_file_location(name, path)
     mod = importlib.util.module_from_spec(spec)
-    mod.ListNode, mod.TreeNode = ListNode, TreeNode
-    for k, v in (extra or {}).items():
-        setattr(mod, k, v)
     spec.loader.exec_module(mod)
     return mod
 
 
-def convert_in(ty, value):
-    if ty.endswith("[]") and ty[:-2] in ("ListNode", "TreeNode"):
-        return [convert_in(ty[:-2], v) for v in value]
-    if ty == "ListNode":
-        return to_list(value)
-    if ty == "TreeNode":
-        return to_tree(value)
-    return copy.deepcopy(value)
+def harness_file(name):
+    with open(os.path.join(HARNESS, name), encoding="utf-8") as f:
+        return f.read()
 
 
-def convert_out(ty, value):
-    if ty == "ListNode":
-        return from_list(value)
-    if ty == "TreeNode":
-        return from_tree(value)
-    return value
+def judge(lang, solution, sig, inputs):
+    """Runs `solution` on every input through the sandbox's harness for `lang`; returns the
+    answers in order, or raises with what the harness reported."""
+    with tempfile.TemporaryDirectory() as work:
+        def put(name, text):
+            with open(os.path.join(work, name), "w", encoding="utf-8") as f:
+                f.write(text)
+
+        put("signature.json", json.dumps(sig))
+        code = open(solution, encoding="utf-8").read()
+        if lang == "python":
+            put("harness.py", harness_file("harness.py"))
+            put("solution.py", code)
+            command = ["python3", "-S", "harness.py"]
+        elif lang == "javascript":
+            put("harness.js", harness_file("harness.js"))
+            put("solution.js", code)
+            command = ["node", "--stack-size=4000", "harness.js", "solution.js"]
+        else:
+            put("Harness.java", harness_file("Harness.java"))
+            put("Solution.java", JAVA_IMPORTS + code)
+            javac = ["javac", "-encoding", "UTF-8", "-nowarn", "-d", "build", "Harness.java", "Solution.java"]
+            built = subprocess.run(javac, cwd=work, capture_output=True, text=True)
+            if built.returncode != 0:
+                raise RuntimeError("does not compile: " + built.stderr.strip()[:600])
+            command = ["java", "-cp", "build", "Harness"]
+        params = [p["name"] for p in sig["params"]]
+        stdin = "".join(json.dumps([inp[p] for p in params]) + "\n" for inp in inputs)
+        run = subprocess.run(command, cwd=work, input=stdin, capture_output=True, text=True)
+    frames = [json.loads(line[len("@rehearse "):]) for line in run.stdout.splitlines() if line.startswith("@rehearse ")]
+    answers = []
+    for frame in frames:
+        if frame["t"] in ("compile", "fatal"):
+            raise RuntimeError(frame["error"].strip()[:600])
+        if frame["t"] == "result":
+            if frame["status"] != "ok":
+                raise RuntimeError(f"test {frame['i']}: {frame['status']}: {frame.get('error', '')[:600]}")
+            answers.append(frame["value"])
+    if len(answers) != len(inputs):
+        raise RuntimeError(f"answered {len(answers)} of {len(inputs)} tests (exit {run.returncode}): {run.stderr.strip()[:600]}")
+    return answers
+
+
+def signature(meta):
+    sig = meta["signature"]
+    return {"function": sig["function"], "params": sig["params"], "returns": sig["returns"], "output": sig.get("output")}
 
 
 def build(slug):
     d = os.path.join(ROOT, slug)
     with open(os.path.join(d, "problem.toml"), "rb") as f:
         meta = tomllib.load(f)
-    sig = meta["signature"]
-    sol = load(os.path.join(d, "solutions", "solution.py"), f"sol_{slug}")
     gen = load(os.path.join(d, "gen.py"), f"gen_{slug}")
-    fn = getattr(sol, sig["function"])
-    params = sig["params"]
-
-    def run(inp):
-        args = [convert_in(p["type"], inp[p["name"]]) for p in params]
-        result = fn(*args)
-        if sig["returns"] == "void":
-            idx = [p["name"] for p in params].index(sig["output"])
-            return convert_out(params[idx]["type"], args[idx])
-        return convert_out(sig["returns"], result)
-
+    examples = list(gen.examples())
+    inputs = [inp for inp, _ in examples] + list(gen.hidden()) + list(gen.large())
+    expected = judge("python", os.path.join(d, "solutions", "solution.py"), signature(meta), inputs)
     tests = []
-    for inp, why in gen.examples():
-        t = {"input": inp, "expected": run(inp), "example": True}
-        if why:
-            t["explanation"] = why
+    for k, (inp, want) in enumerate(zip(inputs, expected)):
+        t = {"input": inp, "expected": want, "example": k < len(examples)}
+        if k < len(examples) and examples[k][1]:
+            t["explanation"] = examples[k][1]
         tests.append(t)
-    for inp in list(gen.hidden()) + list(gen.large()):
-        tests.append({"input": inp, "expected": run(inp), "example": False})
     lines = ",\n".join("  " + json.dumps(t, separators=(",", ":")) for t in tests)
     with open(os.path.join(d, "tests.json"), "w") as f:
         f.write("[\n" + lines + "\n]\n")
     return meta, tests
-
-
-JS_HARNESS = r"""
-const fs = require('fs');
-function ListNode(val, next) { this.val = val === undefined ? 0 : val; this.next = next === undefined ? null : next; }
-function TreeNode(val, left, right) { this.val = val === undefined ? 0 : val; this.left = left === undefined ? null : left; this.right = right === undefined ? null : right; }
-const toList = (a) => { let h = null; for (let i = a.length - 1; i >= 0; i--) h = new ListNode(a[i], h); return h; };
-const fromList = (n) => { const o = []; while (n) { o.push(n.val); n = n.next; } return o; };
-const toTree = (a) => { if (!a.length) return null; const r = new TreeNode(a[0]); const q = [r]; let i = 1;
-  while (q.length && i < a.length) { const n = q.shift();
-    if (i < a.length && a[i] !== null) { n.left = new TreeNode(a[i]); q.push(n.left); } i++;
-    if (i < a.length && a[i] !== null) { n.right = new TreeNode(a[i]); q.push(n.right); } i++; } return r; };
-const fromTree = (r) => { const o = []; const q = [r]; while (q.length) { const n = q.shift();
-  if (n === null) o.push(null); else { o.push(n.val); q.push(n.left); q.push(n.right); } }
-  while (o.length && o[o.length - 1] === null) o.pop(); return o; };
-const conv = (t, v, dir) => (t === 'ListNode[]' || t === 'TreeNode[]') ? v.map((x) => conv(t.slice(0, -2), x, dir)) : t === 'ListNode' ? (dir ? toList(v) : fromList(v)) : t === 'TreeNode' ? (dir ? toTree(v) : fromTree(v)) : v;
-const [sig, tests] = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
-const src = fs.readFileSync(process.argv[2], 'utf8');
-const fn = new Function('ListNode', 'TreeNode', src + '\nreturn ' + sig.name + ';')(ListNode, TreeNode);
-const out = tests.map((t) => {
-  const args = sig.params.map((p) => conv(p.type, JSON.parse(JSON.stringify(t.input[p.name])), true));
-  const r = fn(...args);
-  if (sig.returns === 'void') { const i = sig.params.findIndex((p) => p.name === sig.output); return conv(sig.params[i].type, args[i], false); }
-  return conv(sig.returns, r === undefined ? null : r, false);
-});
-process.stdout.write(JSON.stringify(out));
-"""
-
-
-def camel(s):
-    head, *rest = s.split("_")
-    return head + "".join(w.title() for w in rest)
 
 
 def same(a, b, comparator):
@@ -180,52 +118,24 @@ def same(a, b, comparator):
     return a == b
 
 
-def disagreements(slug, name, d, meta, tests, got):
-    comparator = meta["comparator"]
-    if len(got) != len(tests):
-        return [f"{slug}: {name} answered {len(got)} of {len(tests)} tests"]
-    if comparator == "custom":
-        checker = load(os.path.join(d, "checker.py"), f"chk_{slug}")
-        bad = [i for i, (t, g) in enumerate(zip(tests, got)) if not checker.check(t["input"], t["expected"], g)]
-    else:
-        bad = [i for i, (t, g) in enumerate(zip(tests, got)) if not same(t["expected"], g, comparator)]
-    return [f"{slug}: {name} disagrees with solution.py on tests {bad[:5]}"] if bad else []
-
-
 def check(slug, meta, tests):
     d = os.path.join(ROOT, slug)
-    sig = meta["signature"]
-    spec = {"name": camel(sig["function"]), "params": sig["params"], "returns": sig["returns"], "output": sig.get("output")}
-    with tempfile.TemporaryDirectory() as tmp:
-        harness = os.path.join(tmp, "h.js")
-        data = os.path.join(tmp, "t.json")
-        open(harness, "w").write(JS_HARNESS)
-        json.dump([spec, tests], open(data, "w"))
-        out = subprocess.run(["node", harness, os.path.join(d, "solutions", "solution.js"), data], capture_output=True, text=True)
-        if out.returncode != 0:
-            return [f"{slug}: solution.js failed: {out.stderr.strip()[:400]}"]
-        errors = disagreements(slug, "solution.js", d, meta, tests, json.loads(out.stdout))
-        java = os.path.join(tmp, "java")
-        os.makedirs(java)
-        code = open(os.path.join(d, "solutions", "Solution.java")).read()
-        prelude = "import java.util.*;\nclass ListNode { int val; ListNode next; ListNode() {} ListNode(int v) { val = v; } ListNode(int v, ListNode n) { val = v; next = n; } }\nclass TreeNode { int val; TreeNode left, right; TreeNode() {} TreeNode(int v) { val = v; } TreeNode(int v, TreeNode l, TreeNode r) { val = v; left = l; right = r; } }\n"
-        body = "\n".join(l for l in code.splitlines() if not l.startswith("import "))
-        open(os.path.join(java, "Solution.java"), "w").write(prelude + body)
-        harness = os.path.join(TOOLS, "Harness.java")
-        out = subprocess.run(["javac", "-d", java, os.path.join(java, "Solution.java"), harness], capture_output=True, text=True)
-        if out.returncode != 0:
-            errors.append(f"{slug}: Solution.java does not compile: {out.stderr.strip()[:600]}")
-            return errors
-        names = [p["name"] for p in sig["params"]]
-        out_index = names.index(sig["output"]) if sig.get("output") else -1
-        spec = ",".join(p["type"] for p in sig["params"]) + f";{sig['returns']};{out_index};" + ",".join(names)
-        run = subprocess.run(["java", "-Xss64m", "-cp", java, "Harness", camel(sig["function"]), spec, data], capture_output=True, text=True)
-        if run.returncode != 0:
-            errors.append(f"{slug}: Solution.java failed: {run.stderr.strip()[:600]}")
-            return errors
-        got = [json.loads(line) for line in run.stdout.splitlines()]
-        errors += disagreements(slug, "Solution.java", d, meta, tests, got)
-        return errors
+    comparator = meta["comparator"]
+    checker = load(os.path.join(d, "checker.py"), f"chk_{slug}") if comparator == "custom" else None
+    errors = []
+    for lang, name in (("javascript", "solution.js"), ("java", "Solution.java")):
+        try:
+            got = judge(lang, os.path.join(d, "solutions", name), signature(meta), [t["input"] for t in tests])
+        except (OSError, RuntimeError) as e:
+            errors.append(f"{slug}: {name}: {e}")
+            continue
+        if checker:
+            bad = [i for i, (t, g) in enumerate(zip(tests, got)) if not checker.check(t["input"], t["expected"], g)]
+        else:
+            bad = [i for i, (t, g) in enumerate(zip(tests, got)) if not same(t["expected"], g, comparator)]
+        if bad:
+            errors.append(f"{slug}: {name} disagrees with solution.py on tests {bad[:5]}")
+    return errors
 
 
 def main():

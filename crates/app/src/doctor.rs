@@ -58,7 +58,7 @@ pub async fn run(paths: &Paths) -> Report {
             checks.push(database(&app));
             checks.push(keychain(&app));
             checks.extend(audio(&app));
-            checks.push(voice_provider(&app));
+            checks.push(voice_provider(&app).await);
             sandbox(&app, &mut checks, &mut runners).await;
         }
         Err(e) => checks.push(Check::fail(
@@ -165,7 +165,7 @@ fn audio(app: &App) -> [Check; 2] {
 
 /// The voice provider chosen in Settings answers at its base URL (with the key, when one is
 /// set: then the key is tested too).
-fn voice_provider(app: &App) -> Check {
+async fn voice_provider(app: &App) -> Check {
     use rehearse_core::settings::VoiceProvider;
     use rehearse_secrets::Provider;
     let which = app
@@ -182,12 +182,12 @@ fn voice_provider(app: &App) -> Check {
         Ok(e) => e.base_url(provider).unwrap_or_default().to_string(),
         Err(e) => return Check::fail(name, e.to_string()),
     };
-    match app.check_key(provider) {
+    match app.check_key(provider).await {
         Ok(c) if c.ok => Check::ok(name, format!("{} at {base}: {} ({} ms)", provider.label(), c.message, c.latency_ms)),
         Ok(c) => Check::fail(name, c.message),
-        Err(e) if e.code() == ErrorCode::NoKey => match crate::keys::agent().get(format!("{base}/models")).call() {
+        Err(e) if e.code() == ErrorCode::NoKey => match app.http().get(format!("{base}/models")).timeout(std::time::Duration::from_secs(15)).send().await {
             Ok(r) => Check::ok(name, format!("{} answers at {base} (HTTP {} without a key); no key is set, so voice interviews cannot start: `rehearse keys set {}` or the Settings page", provider.label(), r.status().as_u16(), provider.id())),
-            Err(e) => Check::fail(name, format!("Cannot reach {} at {base} ({e}): check your network or the base URL", provider.label())),
+            Err(e) => Check::fail(name, format!("Cannot reach {} at {base} ({}): check your network or the base URL", provider.label(), rehearse_agents::root_cause(&e))),
         },
         Err(e) => Check::fail(name, e.to_string()),
     }

@@ -14,8 +14,13 @@ pub enum AppError {
     Voice(#[from] rehearse_voice::VoiceError),
     #[error(transparent)]
     Audio(#[from] rehearse_voice::audio::AudioError),
+    #[error(transparent)]
+    Agent(#[from] rehearse_agents::AgentError),
     #[error("{0}")]
     InvalidInput(String),
+    /// Something needed is not set up (a key, a base URL, a role turned off), with its code.
+    #[error("{}", .0.message)]
+    Unready(rehearse_core::ErrorBody),
     #[error("Session {0} has ended; `rehearse sessions show {0}` shows its report.")]
     SessionOver(String),
     #[error("`{0}` is not a language Rehearse knows; use one of python, javascript, typescript, java, cpp, go, rust.")]
@@ -30,7 +35,9 @@ impl Coded for AppError {
             AppError::Secrets(e) => e.code(),
             AppError::Voice(e) => e.code(),
             AppError::Audio(e) => e.code(),
+            AppError::Agent(e) => e.code(),
             AppError::InvalidInput(_) => ErrorCode::InvalidInput,
+            AppError::Unready(b) => b.code,
             AppError::SessionOver(_) => ErrorCode::SessionOver,
             AppError::UnknownLanguage(_) => ErrorCode::UnknownLanguage,
         }

@@ -77,7 +77,7 @@ impl App {
     }
 
     /// One cheap authenticated request (listing models) with the key in use.
-    pub fn check_key(&self, provider: Provider) -> Result<KeyCheck, AppError> {
+    pub async fn check_key(&self, provider: Provider) -> Result<KeyCheck, AppError> {
         let key = self.key(provider)?;
         let endpoints = self.endpoints()?;
         let Some(base) = endpoints.base_url(provider) else {
@@ -86,7 +86,7 @@ impl App {
             ));
         };
         let started = Instant::now();
-        let outcome = request(provider, base, &key);
+        let outcome = request(&self.http, provider, base, &key).await;
         let latency_ms = started.elapsed().as_millis() as u64;
         let (ok, code, message) = match outcome {
             Ok(()) => (
@@ -119,46 +119,33 @@ fn env_only(p: Provider) -> KeyStatus {
     }
 }
 
-/// An HTTP client over the system's TLS library and trust store (corporate proxies' roots
-/// included) that returns every status as a response.
-pub(crate) fn agent() -> ureq::Agent {
-    let tls = ureq::tls::TlsConfig::builder()
-        .provider(ureq::tls::TlsProvider::NativeTls)
-        .root_certs(ureq::tls::RootCerts::PlatformVerifier)
-        .build();
-    ureq::Agent::config_builder()
-        .tls_config(tls)
-        .timeout_global(Some(CHECK_TIMEOUT))
-        .http_status_as_error(false)
-        .build()
-        .into()
-}
-
-fn request(provider: Provider, base: &str, key: &Secret) -> Result<(), (ErrorCode, String)> {
-    let agent = agent();
+/// One cheap authenticated request, on the app's HTTP client.
+async fn request(
+    http: &reqwest::Client,
+    provider: Provider,
+    base: &str,
+    key: &Secret,
+) -> Result<(), (ErrorCode, String)> {
     let call = match provider {
-        Provider::Openai | Provider::Compatible => agent
-            .get(format!("{base}/models"))
-            .header("Authorization", format!("Bearer {}", key.expose()))
-            .call(),
-        Provider::Gemini => agent
+        Provider::Openai | Provider::Compatible => {
+            http.get(format!("{base}/models")).bearer_auth(key.expose())
+        }
+        Provider::Gemini => http
             .get(format!("{base}/v1beta/models?pageSize=1"))
-            .header("x-goog-api-key", key.expose())
-            .call(),
-        Provider::Anthropic => agent
+            .header("x-goog-api-key", key.expose()),
+        Provider::Anthropic => http
             .get(format!("{base}/v1/models?limit=1"))
             .header("x-api-key", key.expose())
-            .header("anthropic-version", "2023-06-01")
-            .call(),
+            .header("anthropic-version", rehearse_agents::ANTHROPIC_VERSION),
     };
     let label = provider.label();
-    match call {
+    match call.timeout(CHECK_TIMEOUT).send().await {
         Ok(resp) => match resp.status().as_u16() {
             200..=299 => Ok(()),
-            401 | 403 => Err((ErrorCode::KeyRejected, format!("{label} refused the key (HTTP {}): check that it was copied whole and is still active.", resp.status().as_u16()))),
+            s @ (401 | 403) => Err((ErrorCode::KeyRejected, format!("{label} refused the key (HTTP {s}): check that it was copied whole and is still active."))),
             429 => Err((ErrorCode::ProviderError, format!("{label} says too many requests or no credit left (HTTP 429): check your plan and try again later."))),
             s => Err((ErrorCode::ProviderError, format!("{label} answered HTTP {s} at {base}: check the base URL, or try again later."))),
         },
-        Err(e) => Err((ErrorCode::ProviderUnreachable, format!("Cannot reach {label} at {base} ({e}): check your network or the base URL."))),
+        Err(e) => Err((ErrorCode::ProviderUnreachable, format!("Cannot reach {label} at {base} ({}): check your network or the base URL.", rehearse_agents::root_cause(&e)))),
     }
 }

@@ -1,6 +1,7 @@
 //! The use-cases of Rehearse, wired to their adapters, shared by the desktop shell and the
 //! `rehearse` CLI so that anything the UI can do, a test can do headless.
 
+pub mod ai;
 pub mod doctor;
 mod error;
 pub mod export;
@@ -40,6 +41,8 @@ pub struct App {
     pub store: Arc<Store>,
     pub notices: Vec<Notice>,
     sandbox: sandbox::SandboxSlot,
+    /// The one HTTP client: the agents' models and the key checks.
+    http: reqwest::Client,
 }
 
 impl App {
@@ -66,6 +69,7 @@ impl App {
             store: Arc::new(opened.store),
             notices,
             sandbox: Default::default(),
+            http: ai::http_client(),
         };
         match app.purge_old_transcripts() {
             Ok(0) => {}

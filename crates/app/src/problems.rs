@@ -2,8 +2,9 @@ use crate::{App, AppError};
 use rehearse_core::problem::ProblemDetail;
 use rehearse_core::starter::starter_code;
 use rehearse_core::Language;
-use rehearse_store::{Facets, LibraryPage, ProblemQuery};
+use rehearse_store::{Facets, ImportReport, LibraryPage, ProblemQuery};
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 use ts_rs::TS;
 
 /// The problem view: the problem, the code to open in the editor for a language (the saved
@@ -27,6 +28,11 @@ impl App {
     /// The library, filtered and searched.
     pub fn library(&self, query: &ProblemQuery) -> Result<LibraryPage, AppError> {
         Ok(self.store.list_problems(query)?)
+    }
+
+    /// Adds or updates the problems of a pack folder (see docs/problems.md).
+    pub fn import_pack(&self, dir: &Path) -> Result<ImportReport, AppError> {
+        Ok(self.store.import_pack(dir)?)
     }
 
     /// The categories and companies the library's filters can offer.

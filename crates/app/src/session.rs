@@ -10,6 +10,7 @@ use rehearse_core::problem::{Category, Difficulty, ProblemStatus};
 use rehearse_core::run::{RunMode, RunReport, Verdict};
 use rehearse_core::session::{
     duration_ms, EndReason, InterviewerMode, Session, SessionEvent, SessionStatus, SnapshotKind,
+    TranscriptLine,
 };
 use rehearse_core::{now_ms, Language};
 use rehearse_sandbox::Sandbox;
@@ -47,6 +48,7 @@ pub struct Replay {
     pub session: Session,
     pub timeline: Vec<TimelineEntry>,
     pub snapshots: Vec<Snapshot>,
+    pub transcript: Vec<TranscriptLine>,
     pub hints: Vec<String>,
     pub evaluation: Option<Evaluation>,
 }
@@ -160,12 +162,13 @@ impl App {
         Ok(self.store.delete_session(sid)?)
     }
 
-    /// A session's timeline, snapshots, hints and report.
+    /// A session's timeline, snapshots, transcript, hints and report.
     pub fn replay(&self, sid: &str) -> Result<Replay, AppError> {
         Ok(Replay {
             session: self.store.session(sid)?,
             timeline: self.store.timeline(sid)?,
             snapshots: self.store.snapshots(sid)?,
+            transcript: self.store.transcript(sid)?,
             hints: self.hint_texts(sid)?,
             evaluation: self.store.evaluations(sid)?.into_iter().next(),
         })

@@ -4,7 +4,7 @@
 
 use crate::providers::ProviderSection;
 use crate::{App, AppError};
-use rehearse_core::interviewer::{instructions, Brief};
+use rehearse_core::interviewer::{instructions, Brief, Medium};
 use rehearse_core::session::Session;
 use rehearse_core::settings::{VoiceProvider, VoiceSettings};
 use rehearse_secrets::Provider as KeyProvider;
@@ -43,14 +43,14 @@ pub fn turn_detection(section: &ProviderSection) -> Result<TurnDetection, AppErr
 pub const GEMINI_MODEL: &str = "gemini-2.5-flash-native-audio-preview-12-2025";
 
 impl App {
-    /// The interviewer's instructions for session `sid`.
-    pub fn interviewer_instructions(&self, sid: &str) -> Result<String, AppError> {
+    /// The interviewer's instructions for session `sid`, talking by voice or in text.
+    pub fn interviewer_instructions(&self, sid: &str, medium: Medium) -> Result<String, AppError> {
         let s = self.store.session(sid)?;
         let settings = self.store.settings()?;
-        Ok(instructions(&self.brief(&s, &settings.voice)?))
+        Ok(instructions(&self.brief(&s, &settings.voice, medium)?))
     }
 
-    fn brief(&self, s: &Session, voice: &VoiceSettings) -> Result<Brief, AppError> {
+    fn brief(&self, s: &Session, voice: &VoiceSettings, medium: Medium) -> Result<Brief, AppError> {
         let detail = self.store.problem(&s.problem_slug)?;
         let (hints, follow_ups) = self.store.interviewer_notes(&s.problem_slug)?;
         Ok(Brief {
@@ -64,6 +64,7 @@ impl App {
             language: s.language,
             level: voice.level,
             minutes: s.duration_ms as f64 / 60_000.0,
+            medium,
         })
     }
 
@@ -87,7 +88,7 @@ impl App {
         which: VoiceProvider,
         sid: &str,
     ) -> Result<(Box<dyn Provider>, Prices), AppError> {
-        let instructions = self.interviewer_instructions(sid)?;
+        let instructions = self.interviewer_instructions(sid, Medium::Voice)?;
         let endpoints = self.endpoints()?;
         match which {
             VoiceProvider::Openai => {

@@ -1,20 +1,22 @@
-//! `rehearse interview`: a whole voice interview in the terminal. The live transcript is
-//! printed; the code file is watched and each change reaches the interviewer (rate-limited);
-//! typed lines are commands (`r` runs the examples, `s` submits, `h` asks for a hint, `q`
-//! ends) or messages to the interviewer; the clock warns and ends the interview. The
-//! session is stored as in the app, and its report is printed at the end.
+//! `rehearse interview`: a whole interview in the terminal, by voice or typed (`--mode
+//! text`). The live transcript is printed; the code file is watched and each change reaches
+//! the interviewer (rate-limited); typed lines are commands (`r` runs the examples, `s`
+//! submits, `h` asks for a hint, `q` ends) or messages to the interviewer; the clock warns
+//! and ends the interview. In text mode the end of input ends it too, once the last message
+//! has its reply, so a script can drive a whole interview. The session is stored as in the
+//! app, and its report is printed at the end.
 
 use crate::output::CliError;
 use crate::sandbox::runtime;
 use clap::Args;
-use rehearse_app::room::{Room, RoomUpdate};
+use rehearse_app::room::{Room, RoomUpdate, TextCall, VoiceCall};
 use rehearse_app::session::StartSession;
 use rehearse_app::{App, AppError};
 use rehearse_core::error::Coded;
 use rehearse_core::evaluate::Evaluation;
 use rehearse_core::run::RunMode;
 use rehearse_core::session::{EndReason, InterviewerMode, Speaker};
-use rehearse_core::settings::VoiceProvider;
+use rehearse_core::settings::{AiChoice, AiProvider, AiRole, VoiceProvider};
 use rehearse_core::ErrorBody;
 use rehearse_core::ErrorCode;
 use rehearse_voice::interview::{LiveEvent, Outcome};
@@ -29,12 +31,16 @@ pub struct InterviewArgs {
     problem: String,
     #[arg(long)]
     lang: String,
-    /// The interviewer: `voice` (the text interviewer is not part of this version).
+    /// The interviewer: `voice`, or `text` (typed messages, a chat model).
     #[arg(long, default_value = "voice")]
     mode: String,
-    /// openai or gemini; the Settings choice when omitted.
+    /// Voice: openai or gemini. Text: anthropic, openai or compatible. The Settings choice
+    /// when omitted.
     #[arg(long)]
     provider: Option<String>,
+    /// Text: the chat model (the Settings choice, else the role's default, when omitted).
+    #[arg(long)]
+    model: Option<String>,
     /// Length in minutes; fractions allowed (0.5).
     #[arg(long, default_value_t = 45.0)]
     minutes: f64,
@@ -60,32 +66,67 @@ fn invalid(json: bool, message: String) -> CliError {
     }
 }
 
-pub fn run(args: InterviewArgs) -> Result<ExitCode, CliError> {
+/// Who interviews.
+enum Interviewer {
+    Voice(VoiceProvider),
+    Text(AiChoice),
+}
+
+fn interviewer(app: &App, args: &InterviewArgs) -> Result<Interviewer, CliError> {
     let json = args.json;
-    if args.mode != "voice" {
-        return Err(invalid(
+    match args.mode.as_str() {
+        "voice" => Ok(Interviewer::Voice(match args.provider.as_deref() {
+            None => app.settings().map_err(|e| err(json)(&e))?.voice.provider,
+            Some("openai") => VoiceProvider::Openai,
+            Some("gemini") => VoiceProvider::Gemini,
+            Some(other) => {
+                return Err(invalid(
+                    json,
+                    format!("`--provider {other}`: use openai or gemini with --mode voice."),
+                ))
+            }
+        })),
+        "text" => {
+            let provider = match args.provider.as_deref() {
+                None => None,
+                Some(p) => Some(AiProvider::parse(p).ok_or_else(|| {
+                    invalid(json, format!("`--provider {p}`: use anthropic, openai or compatible with --mode text."))
+                })?),
+            };
+            Ok(Interviewer::Text(AiChoice {
+                provider,
+                model: args.model.clone(),
+                enabled: None,
+            }))
+        }
+        other => Err(invalid(
             json,
             format!(
-                "`--mode {}` is not available: use --mode voice (or `rehearse session` for a silent session).",
-                args.mode
+                "`--mode {other}`: use voice or text (or `rehearse session` for a silent session)."
             ),
-        ));
+        )),
     }
+}
+
+pub fn run(args: InterviewArgs) -> Result<ExitCode, CliError> {
+    let json = args.json;
     let app = App::open().map_err(|e| err(json)(&e))?;
-    let provider = match args.provider.as_deref() {
-        None => app.settings().map_err(|e| err(json)(&e))?.voice.provider,
-        Some("openai") => VoiceProvider::Openai,
-        Some("gemini") => VoiceProvider::Gemini,
-        Some(other) => {
-            return Err(invalid(
-                json,
-                format!("`--provider {other}`: use openai or gemini."),
-            ))
-        }
-    };
+    let who = interviewer(&app, &args)?;
     let language = rehearse_app::language(&args.lang).map_err(|e| err(json)(&e))?;
     // A missing key or provider fails before a session is created.
-    app.voice_ready(provider).map_err(|e| err(json)(&e))?;
+    let (mode, name) = match &who {
+        Interviewer::Voice(p) => {
+            app.voice_ready(*p).map_err(|e| err(json)(&e))?;
+            (InterviewerMode::Voice, provider_name(*p).to_string())
+        }
+        Interviewer::Text(over) => {
+            let agent = app
+                .require_agent(AiRole::Interviewer, over)
+                .map_err(|e| err(json)(&e))?;
+            let ep = agent.llm.endpoint();
+            (InterviewerMode::Text, format!("{}, {}", ep.label, ep.model))
+        }
+    };
     let state = app
         .start_session(&StartSession {
             problem: Some(args.problem.clone()),
@@ -93,19 +134,24 @@ pub fn run(args: InterviewArgs) -> Result<ExitCode, CliError> {
             category: None,
             language,
             minutes: args.minutes,
-            mode: InterviewerMode::Voice,
+            mode,
         })
         .map_err(|e| err(json)(&e))?;
     let sid = state.session.id.clone();
     if !json {
         outln!(
-            "{} — {} ({}), {} minutes. Session {sid}.",
+            "{} — {} ({name}), {} minutes. Session {sid}.",
             state.session.problem_title,
             state.session.language.display_name(),
-            provider_name(provider),
             args.minutes
         );
-        outln!("Speak to the interviewer. Type r = run, s = submit, h = hint, q = end; any other line is sent as a message.");
+        let how = match mode {
+            InterviewerMode::Text => {
+                "Type to the interviewer; the end of input ends the interview."
+            }
+            _ => "Speak to the interviewer.",
+        };
+        outln!("{how} Type r = run, s = submit, h = hint, q = end; any other line is sent as a message.");
     }
     let started = state
         .session
@@ -116,27 +162,31 @@ pub fn run(args: InterviewArgs) -> Result<ExitCode, CliError> {
         .block_on(interview(
             &app,
             &sid,
-            provider,
+            who,
             args.code.as_deref(),
             started,
             json,
         ))
         .map_err(|e| err(json)(&e))?;
-    let outcome = outcome.map_err(|e| err(json)(&e))?;
+    let outcome = outcome.transpose().map_err(|e| err(json)(&e))?;
     if json {
         outln!(
             "{}",
             serde_json::json!({"kind": "ended", "session": sid, "outcome": outcome, "evaluation": evaluation})
         );
     } else {
-        outln!(
-            "Interview over. Latency p50: {}; estimated cost ${:.3}; {} reconnection(s).",
-            outcome
-                .latency_p50_ms
-                .map_or("not measured".into(), |ms| format!("{ms} ms")),
-            outcome.usd,
-            outcome.reconnects
-        );
+        if let Some(outcome) = outcome {
+            outln!(
+                "Interview over. Latency p50: {}; estimated cost ${:.3}; {} reconnection(s).",
+                outcome
+                    .latency_p50_ms
+                    .map_or("not measured".into(), |ms| format!("{ms} ms")),
+                outcome.usd,
+                outcome.reconnects
+            );
+        } else {
+            outln!("Interview over.");
+        }
         crate::session::print_evaluation(&evaluation, false)?;
         outln!("`rehearse sessions show {sid}` shows the report and the transcript.");
     }
@@ -150,18 +200,27 @@ fn provider_name(p: VoiceProvider) -> &'static str {
     }
 }
 
-/// The interview room in the terminal, until `q`, the end of the time, or the voice lost:
-/// the session's report, and how the voice call went.
+enum Call {
+    Voice(VoiceCall),
+    Text(TextCall),
+}
+
+/// The interview room in the terminal, until `q`, the end of the time, the voice lost, or
+/// (typed) the end of input: the session's report, and how a voice call went.
 async fn interview(
     app: &App,
     sid: &str,
-    provider: VoiceProvider,
+    who: Interviewer,
     code: Option<&std::path::Path>,
     started: i64,
     json: bool,
-) -> Result<(Evaluation, Result<Outcome, AppError>), AppError> {
+) -> Result<(Evaluation, Option<Result<Outcome, AppError>>), AppError> {
     let room = Room::open(app, sid, move |u| show(&u, started, json))?;
-    let call = match room.start_voice(provider) {
+    let call = match &who {
+        Interviewer::Voice(p) => room.start_voice(*p).map(Call::Voice),
+        Interviewer::Text(over) => room.start_text(over).map(Call::Text),
+    };
+    let mut call = match call {
         Ok(call) => call,
         Err(e) => {
             let _ = app.abandon_session(sid);
@@ -169,16 +228,33 @@ async fn interview(
         }
     };
     room.start_clock();
-    control(&room, code, json).await;
+    let text = match &mut call {
+        Call::Text(t) => Some(t),
+        Call::Voice(_) => None,
+    };
+    control(&room, code, json, text).await;
     let evaluation = room.end(None).await?;
     if let Ok(sb) = app.sandbox().await {
         sb.settle().await;
     }
-    Ok((evaluation, call.finished().await))
+    let outcome = match call {
+        Call::Voice(c) => Some(c.finished().await),
+        Call::Text(t) => {
+            t.finished().await;
+            None
+        }
+    };
+    Ok((evaluation, outcome))
 }
 
-/// The code file and the keyboard, until the room closes or `q`.
-async fn control(room: &Room, code: Option<&std::path::Path>, json: bool) {
+/// The code file and the keyboard, until the room closes or `q` (or, typed, the end of
+/// input once the last message has its reply).
+async fn control(
+    room: &Room,
+    code: Option<&std::path::Path>,
+    json: bool,
+    mut text: Option<&mut TextCall>,
+) {
     let (lines_tx, mut lines) = mpsc::unbounded_channel::<String>();
     std::thread::spawn(move || {
         for line in std::io::stdin().lines().map_while(Result::ok) {
@@ -194,7 +270,13 @@ async fn control(room: &Room, code: Option<&std::path::Path>, json: bool) {
         tokio::select! {
             _ = tick.tick() => {}
             line = lines.recv(), if typing => match line {
-                None => typing = false,
+                None => {
+                    typing = false;
+                    if let Some(call) = text.as_mut() {
+                        call.settled().await;
+                        return;
+                    }
+                }
                 Some(line) => {
                     if !command(room, line.trim(), json).await {
                         return;

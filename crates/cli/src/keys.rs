@@ -123,7 +123,9 @@ pub fn run(command: KeysCommand) -> Result<ExitCode, CliError> {
             print_status(&app.remove_key(provider.into()).map_err(fail)?, json)
         }
         KeysCommand::Test { provider, json } => {
-            let check = app.check_key(provider.into()).map_err(fail)?;
+            let check = crate::sandbox::runtime(json)?
+                .block_on(app.check_key(provider.into()))
+                .map_err(fail)?;
             if json {
                 print_json(&check)?;
             } else {

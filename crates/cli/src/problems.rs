@@ -81,11 +81,11 @@ pub fn run(cmd: ProblemsCommand) -> Result<ExitCode, CliError> {
         | ProblemsCommand::Show { json, .. }
         | ProblemsCommand::Import { json, .. } => *json,
     };
-    let app = App::open().map_err(|e| CliError::new(&e, json))?;
+    let app_err = |e: rehearse_app::AppError| CliError::new(&e, json);
+    let app = App::open().map_err(app_err)?;
     for n in &app.notices {
         eprintln!("notice[{}]: {}", n.code, n.message);
     }
-    let store_err = |e: rehearse_store::StoreError| CliError::new(&e, json);
     match cmd {
         ProblemsCommand::List {
             difficulty,
@@ -95,15 +95,14 @@ pub fn run(cmd: ProblemsCommand) -> Result<ExitCode, CliError> {
             json,
         } => {
             let page = app
-                .store
-                .list_problems(&ProblemQuery {
+                .library(&ProblemQuery {
                     search,
                     difficulty,
                     category,
                     company,
                     limit: None,
                 })
-                .map_err(store_err)?;
+                .map_err(app_err)?;
             if json {
                 let items: Vec<ListItem<'_>> = page
                     .problems
@@ -139,10 +138,8 @@ pub fn run(cmd: ProblemsCommand) -> Result<ExitCode, CliError> {
             }
         }
         ProblemsCommand::Show { slug, lang, json } => {
-            let language = rehearse_app::language(&lang).map_err(|e| CliError::new(&e, json))?;
-            let view = app
-                .problem_view(&slug, language)
-                .map_err(|e| CliError::new(&e, json))?;
+            let language = rehearse_app::language(&lang).map_err(app_err)?;
+            let view = app.problem_view(&slug, language).map_err(app_err)?;
             let p = view.problem;
             if json {
                 print_json(&Shown {
@@ -182,7 +179,7 @@ pub fn run(cmd: ProblemsCommand) -> Result<ExitCode, CliError> {
             }
         }
         ProblemsCommand::Import { dir, json } => {
-            let report = app.store.import_pack(&dir).map_err(store_err)?;
+            let report = app.import_pack(&dir).map_err(app_err)?;
             if json {
                 print_json(
                     &serde_json::json!({ "added": report.added, "updated": report.updated }),

@@ -300,32 +300,29 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
         }
         SessionsCommand::Show { id, json } => {
             let app = open(json)?;
-            let state = app.session_state(&id).map_err(|e| fail(json)(&e))?;
-            let timeline = app.store.timeline(&id).map_err(|e| fail(json)(&e))?;
-            let evaluations = app.store.evaluations(&id).map_err(|e| fail(json)(&e))?;
-            let transcript = app.store.transcript(&id).map_err(|e| fail(json)(&e))?;
+            let replay = app.replay(&id).map_err(|e| fail(json)(&e))?;
             if json {
                 print_json(
-                    &serde_json::json!({ "session": state.session, "timeline": timeline, "transcript": transcript, "evaluation": evaluations.first() }),
+                    &serde_json::json!({ "session": replay.session, "timeline": replay.timeline, "transcript": replay.transcript, "evaluation": replay.evaluation }),
                 )?;
             } else {
                 outln!(
                     "{} · {} · {:?}",
-                    state.session.problem_title,
-                    state.session.language.display_name(),
-                    state.session.status
+                    replay.session.problem_title,
+                    replay.session.language.display_name(),
+                    replay.session.status
                 );
-                for t in &timeline {
+                for t in &replay.timeline {
                     outln!(
                         "  [{}] {}",
                         rehearse_core::evaluate::clock(t.at_ms),
                         serde_json::to_string(&t.event).unwrap_or_default()
                     );
                 }
-                if !transcript.is_empty() {
+                if !replay.transcript.is_empty() {
                     outln!("\nTranscript:");
                 }
-                for line in &transcript {
+                for line in &replay.transcript {
                     outln!(
                         "  [{}] {:?}: {}",
                         rehearse_core::evaluate::clock(line.at_ms),
@@ -333,7 +330,7 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
                         line.text
                     );
                 }
-                if let Some(ev) = evaluations.first() {
+                if let Some(ev) = &replay.evaluation {
                     outln!();
                     out!("{}", ev.markdown);
                 }

@@ -95,6 +95,16 @@ codes! {
     ProviderError = "provider_error", exit 1;
     /// The provider asks to slow down (a notice during a voice interview).
     RateLimited = "rate_limited", exit 1;
+    /// The provider is overloaded for now; try again in a minute.
+    Overloaded = "overloaded", exit 1;
+    /// A model's answer did not follow its schema, even after one repair attempt.
+    BadOutput = "bad_output", exit 1;
+    /// The request is longer than the model's context.
+    ContextTooLong = "context_too_long", exit 1;
+    /// The provider did not answer in time.
+    Timeout = "timeout", exit 1;
+    /// The request was cancelled (the session ended).
+    Cancelled = "cancelled", exit 1;
     /// The voice interview is not connected, or has ended.
     VoiceClosed = "voice_closed", exit 1;
     /// No microphone can be opened.

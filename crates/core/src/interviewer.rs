@@ -29,6 +29,19 @@ impl Level {
     }
 }
 
+/// How the interviewer and the candidate talk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Medium {
+    #[default]
+    Voice,
+    /// Typed messages in a chat beside the editor.
+    Text,
+}
+
+/// The one tool the interviewer has: reveal the problem's next hint (counted like the UI's).
+pub const HINT_TOOL: &str = "reveal_hint";
+pub const HINT_TOOL_DESCRIPTION: &str = "Reveal the problem's next prepared hint. Call it when the candidate asks for a hint, or has been stuck for about three minutes; then give the hint in your own words. Each call is recorded as a hint used.";
+
 /// Everything the interviewer may know about the problem. Built from a [`Problem`] without its
 /// reference solutions or hidden tests.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +56,7 @@ pub struct Brief {
     pub language: Language,
     pub level: Level,
     pub minutes: f64,
+    pub medium: Medium,
 }
 
 impl Brief {
@@ -58,6 +72,7 @@ impl Brief {
             language,
             level,
             minutes,
+            medium: Medium::Voice,
         }
     }
 }
@@ -78,11 +93,11 @@ pub fn instructions(b: &Brief) -> String {
             .collect()
     };
     format!(
-        "You are the interviewer in a {minutes:.0}-minute technical coding interview, speaking with the candidate by voice. \
+        "You are the interviewer in a {minutes:.0}-minute technical coding interview, {medium}. \
 The candidate is {level}. They write {language} in an editor you cannot see directly; their latest code and every run's results reach you as quoted data.
 
 How to behave:
-- Speak briefly and naturally, one question at a time. Let the candidate think: silence while they type is normal, do not fill it.
+- {style} briefly and naturally, one question at a time. Let the candidate think: silence while they type is normal, do not fill it.
 - Never write or dictate the solution, and never reveal code. Guide with questions.
 - Ask them to explain their approach before coding, then about time and space complexity and edge cases (empty input, one element, duplicates, large values).
 - Hints: give one only when the candidate asks, or after about {stuck} minutes without progress. Give them in the order below, one level at a time, and say it is a hint.
@@ -99,6 +114,14 @@ Hints, in order:
 Follow-up questions once they have a working solution:
 {follow_ups}",
         minutes = b.minutes,
+        medium = match b.medium {
+            Medium::Voice => "speaking with the candidate by voice",
+            Medium::Text => "writing with the candidate in a chat beside their editor",
+        },
+        style = match b.medium {
+            Medium::Voice => "Speak",
+            Medium::Text => "Write",
+        },
         level = b.level.describe(),
         language = b.language.display_name(),
         stuck = STUCK_MINUTES,
@@ -173,6 +196,11 @@ pub fn run_context(report: &RunReport, at_ms: i64) -> String {
         ),
         &lines.join("\n"),
     )
+}
+
+/// A message the candidate typed, quoted so that it cannot pass for the host's words.
+pub fn candidate_message(text: &str) -> String {
+    quoted("MESSAGE", "The candidate's message to you", text)
 }
 
 /// Minutes left, for the interviewer to pace itself.

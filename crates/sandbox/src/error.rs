@@ -21,6 +21,10 @@ pub enum SandboxError {
     InvalidInput(String),
     #[error("The sandbox failed unexpectedly: {0}")]
     Internal(String),
+    /// A step whose supervisor went silent before saying how the program ended: the
+    /// container's doing, not the program's (a judge runs it once more in a fresh container).
+    #[error("The sandbox failed unexpectedly: {0}")]
+    StepLost(String),
 }
 
 impl Coded for SandboxError {
@@ -33,7 +37,7 @@ impl Coded for SandboxError {
             SandboxError::ImageUnavailable { .. } => ErrorCode::ImageUnavailable,
             SandboxError::Cache { .. } => ErrorCode::SandboxCacheUnusable,
             SandboxError::InvalidInput(_) => ErrorCode::InvalidInput,
-            SandboxError::Internal(_) => ErrorCode::SandboxInternal,
+            SandboxError::Internal(_) | SandboxError::StepLost(_) => ErrorCode::SandboxInternal,
         }
     }
 }

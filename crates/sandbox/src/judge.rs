@@ -139,11 +139,20 @@ impl Sandbox {
         let image = self.config.image(req.language);
         images::ensure(&self.docker, &image, progress).await?;
         let plan = harness::plan(req.language, &req.code, &Program::Judge(&req.signature));
-        let mut lease = Lease::new(req.language, image);
-        let outcome = self
+        let mut lease = Lease::new(req.language, image.clone());
+        let mut outcome = self
             .judge_in(&mut lease, req, &plan, started, progress)
             .await;
         self.release(lease);
+        if let Err(SandboxError::StepLost(why)) = &outcome {
+            // Verdicts do not depend on the container: once more in a fresh one.
+            tracing::warn!(language = req.language.id(), %why, "a judge step was lost; running it again");
+            let mut lease = Lease::new(req.language, image);
+            outcome = self
+                .judge_in(&mut lease, req, &plan, started, progress)
+                .await;
+            self.release(lease);
+        }
         outcome
     }
 

@@ -40,7 +40,7 @@ const COMPILER_OUTPUT_CAP: usize = 256 << 10;
 /// The most source code a run takes.
 const MAX_CODE_BYTES: usize = 256 << 10;
 /// How long after a step's own wall limit the host gives up on hearing from its supervisor.
-const HOST_GRACE_MS: u64 = 5_000;
+const HOST_GRACE_MS: u64 = 15_000;
 
 pub struct Sandbox {
     docker: Docker,
@@ -299,9 +299,13 @@ impl Sandbox {
         let deadline = Instant::now() + Duration::from_millis(wall_ms + HOST_GRACE_MS);
         let mut decoder = supervisor::Decoder::default();
         let mut ended = false;
+        let mut late = false;
         loop {
             let chunk = match tokio::time::timeout_at(deadline, step.output.next()).await {
-                Err(_) => break,
+                Err(_) => {
+                    late = true;
+                    break;
+                }
                 Ok(None) => break,
                 Ok(Some(chunk)) => chunk?,
             };
@@ -336,8 +340,16 @@ impl Sandbox {
         if let Some(id) = lease.containers.last() {
             container::remove(&self.docker, id).await;
         }
-        Err(SandboxError::Internal(format!(
-            "the sandbox's supervisor stopped without reporting how the program ended{}",
+        Err(SandboxError::StepLost(format!(
+            "the sandbox's supervisor stopped without reporting how the program ended ({}){}",
+            if late {
+                format!(
+                    "no report {} s after the step's time limit",
+                    HOST_GRACE_MS / 1000
+                )
+            } else {
+                "its container's output ended".to_string()
+            },
             match String::from_utf8_lossy(&step.stderr).trim() {
                 "" => String::new(),
                 said => format!(": {said}"),

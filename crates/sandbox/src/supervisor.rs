@@ -62,13 +62,14 @@ impl<'a> Job<'a> {
     /// supervisor's under /rehearse.
     pub fn files(self, program: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {
         let mut conf = format!(
-            "mode={}\nrepeat={}\ntest_ms={}\nwall_ms={}\nout_cap={}\nerr_cap={}\n",
+            "mode={}\nrepeat={}\ntest_ms={}\ntest_wall_ms={}\nwall_ms={}\nout_cap={}\nerr_cap={}\n",
             match self.mode {
                 Mode::Exec => "exec",
                 Mode::Judge => "judge",
             },
             self.repeat.max(1),
             self.test_ms,
+            test_wall_ms(self.test_ms),
             self.wall_ms,
             self.out_cap,
             self.err_cap,
@@ -99,7 +100,8 @@ impl<'a> Job<'a> {
     }
 }
 
-/// The wall time a test may take, its CPU limit being `test_ms` (as supervise.pl computes it).
+/// The wall time a test may take, its CPU limit being `test_ms` (told to supervise.pl in the
+/// job file): enough for a program that gets a quarter of a CPU on a busy machine.
 pub fn test_wall_ms(test_ms: u64) -> u64 {
     4 * test_ms + 1_000
 }

@@ -1,7 +1,9 @@
 //! Rehearse's local database: one SQLite file (WAL, foreign keys, FTS5) in the data
 //! directory, its embedded migrations, the built-in problem library seeded into it, and the
-//! queries the app's use-cases need, including the record of every run.
+//! queries the app's use-cases need, including the record of every run and of every call an
+//! agent made to a model.
 
+mod agents;
 mod db;
 mod error;
 mod history;
@@ -12,6 +14,7 @@ mod runs;
 mod seed;
 mod sessions;
 
+pub use agents::AgentCall;
 pub use db::{Opened, Store};
 pub use error::StoreError;
 pub use history::ScoredSession;

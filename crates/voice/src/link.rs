@@ -51,6 +51,4 @@ pub trait Provider: Send + Sync {
     fn connect<'a>(&'a self, resume: &'a Resume) -> Connecting<'a>;
 }
 
-/// The one tool the interviewer has: reveal the problem's next hint (counted like the UI's).
-pub const HINT_TOOL: &str = "reveal_hint";
-pub const HINT_TOOL_DESCRIPTION: &str = "Reveal the problem's next prepared hint. Call it when the candidate asks for a hint, or has been stuck for about three minutes; then give the hint in your own words. Each call is recorded as a hint used.";
+pub use rehearse_core::interviewer::{HINT_TOOL, HINT_TOOL_DESCRIPTION};

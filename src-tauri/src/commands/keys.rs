@@ -23,6 +23,5 @@ pub async fn remove(ctx: &Ctx, provider: Provider) -> Result<KeyStatus, ErrorBod
 }
 
 pub async fn test(ctx: &Ctx, provider: Provider) -> Result<KeyCheck, ErrorBody> {
-    let app = ctx.app.clone();
-    blocking(move || app.check_key(provider)).await
+    Ok(ctx.app.check_key(provider).await?)
 }

@@ -3,8 +3,9 @@ import type { Evaluation } from "./Evaluation";
 import type { Session } from "./Session";
 import type { Snapshot } from "./Snapshot";
 import type { TimelineEntry } from "./TimelineEntry";
+import type { TranscriptLine } from "./TranscriptLine";
 
 /**
  * Everything the replay shows.
  */
-export type Replay = { session: Session, timeline: Array<TimelineEntry>, snapshots: Array<Snapshot>, hints: Array<string>, evaluation: Evaluation | null, };
+export type Replay = { session: Session, timeline: Array<TimelineEntry>, snapshots: Array<Snapshot>, transcript: Array<TranscriptLine>, hints: Array<string>, evaluation: Evaluation | null, };

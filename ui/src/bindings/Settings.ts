@@ -1,4 +1,5 @@
 // Generated from src-tauri/src/commands/mod.rs by `cargo xtask bindings`. Do not edit.
+import type { AiSettings } from "./AiSettings";
 import type { Language } from "./Language";
 import type { Theme } from "./Theme";
 import type { VoiceSettings } from "./VoiceSettings";
@@ -19,4 +20,4 @@ transcript_retention_days: number,
  * The base URL of an OpenAI-compatible endpoint (a proxy, Azure, a local server); empty
  * when none. Its key is in the OS keychain, never here.
  */
-compatible_base_url: string, voice: VoiceSettings, };
+compatible_base_url: string, voice: VoiceSettings, ai: AiSettings, };

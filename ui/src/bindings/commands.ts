@@ -1,6 +1,9 @@
 // Generated from src-tauri/src/commands/mod.rs by `cargo xtask bindings`. Do not edit.
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { AiChoice } from "./AiChoice";
+import type { AiProvider } from "./AiProvider";
+import type { AiSettings } from "./AiSettings";
 import type { AppInfo } from "./AppInfo";
 import type { AudioDevices } from "./AudioDevices";
 import type { Backend } from "./Backend";
@@ -67,6 +70,7 @@ import type { StartSession } from "./StartSession";
 import type { TestResult } from "./TestResult";
 import type { Theme } from "./Theme";
 import type { TimelineEntry } from "./TimelineEntry";
+import type { TranscriptLine } from "./TranscriptLine";
 import type { Usage } from "./Usage";
 import type { Verdict } from "./Verdict";
 import type { VoiceControl } from "./VoiceControl";
@@ -74,6 +78,9 @@ import type { VoiceProvider } from "./VoiceProvider";
 import type { VoiceSettings } from "./VoiceSettings";
 
 export type {
+  AiChoice,
+  AiProvider,
+  AiSettings,
   AppInfo,
   AudioDevices,
   Backend,
@@ -140,6 +147,7 @@ export type {
   TestResult,
   Theme,
   TimelineEntry,
+  TranscriptLine,
   Usage,
   Verdict,
   VoiceControl,

@@ -1,15 +1,17 @@
 //! The interview room: one live session and everything attached to it. The room owns the
 //! session's clock (warnings and time up are written here, once), autosave, runs and
-//! submits, hints, checkpoints and the end. Participants (the voice interviewer; next the
-//! text interviewer and the code observer) attach through [`Participant`] and hear every
+//! submits, hints, checkpoints and the end. Participants (the voice or the text interviewer;
+//! next the code observer) attach through [`Participant`] and hear every
 //! [`RoomEvent`] in the order it happened. The window and the terminal hold a room and are
 //! told what happens through [`RoomUpdate`]s; they do not coordinate the session themselves.
 
 mod autosave;
 mod lobby;
+mod text;
 mod voice;
 
 pub use lobby::Lobby;
+pub use text::{TextCall, WRAP_UP_MINUTES};
 pub use voice::{VoiceCall, VoiceControl};
 
 use crate::{App, AppError, HintReveal, Notice};
@@ -76,7 +78,7 @@ pub struct SessionTick {
 #[derive(Debug, Clone, PartialEq)]
 pub enum RoomUpdate {
     Tick(SessionTick),
-    /// The voice interviewer's connection, transcript, level and notices.
+    /// The interviewer's connection, transcript, level and notices (voice, or text).
     Voice(LiveEvent),
     /// Something to tell the candidate: a participant stopped, a line was not saved.
     Notice(Notice),

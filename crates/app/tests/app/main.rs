@@ -1,6 +1,7 @@
 //! The shared use-cases against a real database in a temporary folder.
 
 mod room;
+mod text;
 
 use rehearse_app::room::Room;
 use rehearse_app::session::StartSession;

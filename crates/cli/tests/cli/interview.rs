@@ -23,12 +23,9 @@ const INTERVIEW: [&str; 6] = [
 const KEY: &str = "sk-interview-cli-key-77aa";
 
 fn cli(data: &std::path::Path, base_url: &str) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehearse"));
-    cmd.env("REHEARSE_DATA_DIR", data)
-        .env("REHEARSE_CONFIG_DIR", data.join("config"))
-        .env("REHEARSE_OPENAI_BASE_URL", base_url)
-        .env("OPENAI_API_KEY", KEY)
-        .env_remove("RUST_LOG");
+    let mut cmd = super::command(data);
+    cmd.env("REHEARSE_OPENAI_BASE_URL", base_url)
+        .env("OPENAI_API_KEY", KEY);
     cmd
 }
 
@@ -211,30 +208,49 @@ fn a_short_voice_interview_in_the_terminal_is_heard_answered_and_stored() {
     );
 }
 
-#[test]
-fn without_a_key_the_interview_says_what_to_do_and_stores_nothing_running() {
+/// Without a key: exit 2 with `no_key`, a message naming the provider, and no session left
+/// running.
+pub(super) fn refused_without_a_key(key_var: &str, args: &[&str], provider: &str) {
     let dir = tempfile::tempdir().unwrap();
-    let out = cli(dir.path(), "http://127.0.0.1:9/v1")
-        .env_remove("OPENAI_API_KEY")
+    let out = super::command(dir.path())
+        .env_remove(key_var)
         .env("REHEARSE_KEYCHAIN", "kernel")
         .env(
             "REHEARSE_KEYCHAIN_SERVICE",
-            format!("rehearse-test-{}", std::process::id()),
+            format!("rehearse-test-{provider}-{}", std::process::id()),
         )
-        .args(INTERVIEW)
+        .args(args)
         .output()
         .unwrap();
-    assert!(!out.status.success());
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let err: Value = serde_json::from_slice(&out.stderr)
         .or_else(|_| serde_json::from_slice(&out.stdout))
         .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)));
     assert_eq!(err["error"]["code"], "no_key", "{err}");
-    let listed = cli(dir.path(), "http://127.0.0.1:9/v1")
-        .args(["sessions", "list", "--status", "active", "--json"])
-        .output()
-        .unwrap();
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains(provider),
+        "{err}"
+    );
+    let listed = super::rehearse(
+        dir.path(),
+        &["sessions", "list", "--status", "active", "--json"],
+    );
     let listed: Value = serde_json::from_slice(&listed.stdout).unwrap();
     assert_eq!(listed.as_array().map(Vec::len), Some(0), "{listed}");
+}
+
+#[test]
+fn without_a_key_the_interview_says_what_to_do_and_stores_nothing_running() {
+    refused_without_a_key("OPENAI_API_KEY", &INTERVIEW, "openai");
 }
 
 #[test]

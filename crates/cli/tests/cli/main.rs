@@ -4,16 +4,19 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn rehearse(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rehearse"))
-        .args(args)
-        .env("REHEARSE_DATA_DIR", data)
+/// The binary with its folders in `data`, on the runner images `cargo xtask images` builds
+/// (no registry here).
+fn command(data: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehearse"));
+    cmd.env("REHEARSE_DATA_DIR", data)
         .env("REHEARSE_CONFIG_DIR", data.join("config"))
-        // The runner images `cargo xtask images` builds (no registry here).
         .env("REHEARSE_LOCAL_IMAGES", "1")
-        .env_remove("RUST_LOG")
-        .output()
-        .expect("runs")
+        .env_remove("RUST_LOG");
+    cmd
+}
+
+fn rehearse(data: &Path, args: &[&str]) -> Output {
+    command(data).args(args).output().expect("runs")
 }
 
 fn json(out: &Output) -> Value {
@@ -540,3 +543,4 @@ fn waiting_containers(nofile: i64) -> Vec<String> {
 mod interview;
 mod keys;
 mod sessions;
+mod text;

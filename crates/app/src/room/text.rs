@@ -1,0 +1,270 @@
+//! The text interviewer as a participant of the room: the same instructions and data framing
+//! as the voice interviewer (`core::interviewer`), over a chat model (Settings → AI, role
+//! `interviewer`). Each typed message gets a streamed reply; code, runs and clock notes since
+//! the last message go with the next one as quoted data; when about five minutes are left it
+//! wraps up unprompted. Its hint tool is counted by the host like the UI's hints. Every line
+//! is stored in the transcript, every call's tokens and cost in `agent_calls`.
+
+use super::{Participant, Room, RoomEvent, RoomUpdate};
+use crate::ai::Agent;
+use crate::AppError;
+use rehearse_agents::{AgentError, CancellationToken, Message, Request, Tool};
+use rehearse_core::error::Coded;
+use rehearse_core::interviewer::{
+    candidate_message, code_context, run_context, time_note, Medium, HINT_TOOL,
+    HINT_TOOL_DESCRIPTION,
+};
+use rehearse_core::session::Speaker;
+use rehearse_core::settings::{AiChoice, AiRole};
+use rehearse_voice::interview::{LinkState, LiveEvent};
+use tokio::sync::{mpsc, watch};
+
+/// Minutes left from which the interviewer wraps up.
+pub const WRAP_UP_MINUTES: u32 = 5;
+/// A reply is a few sentences.
+const REPLY_TOKENS: u32 = 700;
+/// Calls for one turn: the reply, and the reply after a hint it asked the host for.
+const CALLS_PER_TURN: usize = 3;
+
+enum Heard {
+    /// The latest code, quoted: only the newest is sent.
+    Code(String),
+    /// A run or a clock note, quoted: all are sent with the next turn.
+    Data(String),
+    Message(String),
+    WrapUp(String),
+}
+
+struct TextInterviewer {
+    heard: mpsc::UnboundedSender<Heard>,
+    pending: watch::Sender<usize>,
+    cancel: CancellationToken,
+}
+
+impl Participant for TextInterviewer {
+    fn name(&self) -> &'static str {
+        "text interviewer"
+    }
+
+    fn hear(&mut self, event: &RoomEvent) -> Result<(), AppError> {
+        let heard = match event {
+            RoomEvent::CodeChanged {
+                code,
+                language,
+                at_ms,
+            } => Heard::Code(code_context(code, *language, *at_ms)),
+            RoomEvent::RunResult { report, at_ms } => Heard::Data(run_context(report, *at_ms)),
+            RoomEvent::ClockWarning {
+                minutes_left,
+                remaining_ms,
+            } if *minutes_left <= WRAP_UP_MINUTES => Heard::WrapUp(time_note(*remaining_ms)),
+            RoomEvent::ClockWarning { remaining_ms, .. } => Heard::Data(time_note(*remaining_ms)),
+            RoomEvent::CandidateMessage { text } => Heard::Message(text.clone()),
+            RoomEvent::TimeUp => return Ok(()),
+            RoomEvent::Closed => {
+                self.cancel.cancel();
+                return Ok(());
+            }
+        };
+        let turn = matches!(heard, Heard::Message(_) | Heard::WrapUp(_));
+        if turn {
+            self.pending.send_modify(|n| *n += 1);
+        }
+        self.heard.send(heard).map_err(|_| {
+            if turn {
+                self.pending.send_modify(|n| *n = n.saturating_sub(1));
+            }
+            AppError::Agent(AgentError::Cancelled)
+        })
+    }
+}
+
+/// A text interview going on in a room.
+pub struct TextCall {
+    pending: watch::Receiver<usize>,
+    done: tokio::task::JoinHandle<()>,
+}
+
+impl TextCall {
+    /// Waits until every message sent so far has its reply (or its failure told).
+    pub async fn settled(&mut self) {
+        let _ = self.pending.wait_for(|n| *n == 0).await;
+    }
+
+    /// Waits until the interviewer has stopped (the room closed).
+    pub async fn finished(self) {
+        let _ = self.done.await;
+    }
+}
+
+impl Room {
+    /// Attaches the text interviewer: the role's model from Settings → AI (`over`: the CLI's
+    /// flags). A role that cannot run fails here with what to do, before anything starts.
+    pub fn start_text(&self, over: &AiChoice) -> Result<TextCall, AppError> {
+        self.live()?;
+        let app = &self.inner.app;
+        let agent = app.require_agent(AiRole::Interviewer, over)?;
+        let system = app.interviewer_instructions(self.id(), Medium::Text)?;
+        let (heard, inbox) = mpsc::unbounded_channel();
+        let (pending, watching) = watch::channel(0usize);
+        let cancel = CancellationToken::new();
+        {
+            let mut st = self.state();
+            if st.ended {
+                return Err(AppError::SessionOver(self.id().to_string()));
+            }
+            let participant = Box::new(TextInterviewer {
+                heard,
+                pending: pending.clone(),
+                cancel: cancel.clone(),
+            });
+            self.attach_locked(&mut st, participant);
+        }
+        let room = self.clone();
+        let done = tokio::spawn(async move {
+            Conversation {
+                room,
+                agent,
+                system,
+                history: Vec::new(),
+                cancel,
+            }
+            .run(inbox, pending)
+            .await
+        });
+        Ok(TextCall {
+            pending: watching,
+            done,
+        })
+    }
+
+    /// Stores a line of the transcript and shows it; a line that is not stored is told.
+    fn line(&self, speaker: Speaker, text: &str) {
+        if let Err(e) = self.inner.app.session_say(self.id(), speaker, text) {
+            tracing::error!(error = %e, "a transcript line was not stored");
+            self.show(RoomUpdate::Voice(LiveEvent::Notice {
+                code: e.code(),
+                message: format!("A line of the transcript could not be saved: {e}"),
+            }));
+        }
+        self.show(RoomUpdate::Voice(LiveEvent::Line {
+            speaker,
+            text: text.to_string(),
+            truncated: false,
+        }));
+    }
+}
+
+fn hint_tool() -> Tool {
+    Tool {
+        name: HINT_TOOL.into(),
+        description: HINT_TOOL_DESCRIPTION.into(),
+        schema: serde_json::json!({"type": "object", "properties": {}, "additionalProperties": false}),
+    }
+}
+
+struct Conversation {
+    room: Room,
+    agent: Agent,
+    system: String,
+    history: Vec<Message>,
+    cancel: CancellationToken,
+}
+
+impl Conversation {
+    async fn run(
+        mut self,
+        mut inbox: mpsc::UnboundedReceiver<Heard>,
+        pending: watch::Sender<usize>,
+    ) {
+        let endpoint = self.agent.llm.endpoint();
+        self.room.show(RoomUpdate::Voice(LiveEvent::Connection {
+            state: LinkState::Live,
+            detail: format!("Text interviewer: {} ({}).", endpoint.label, endpoint.model),
+        }));
+        let mut code: Option<String> = None;
+        let mut data: Vec<String> = Vec::new();
+        while let Some(heard) = inbox.recv().await {
+            let turn = match heard {
+                Heard::Code(c) => {
+                    code = Some(c);
+                    continue;
+                }
+                Heard::Data(d) => {
+                    data.push(d);
+                    continue;
+                }
+                Heard::Message(text) => {
+                    self.room.line(Speaker::Candidate, &text);
+                    candidate_message(&text)
+                }
+                Heard::WrapUp(note) => format!(
+                    "{note}\n[Host: the interview is nearly over. Begin wrapping up now: ask for a last summary of their solution and its complexity, then thank them.]"
+                ),
+            };
+            let mut parts: Vec<String> = code.take().into_iter().chain(data.drain(..)).collect();
+            parts.push(turn);
+            self.history.push(Message::user(parts.join("\n\n")));
+            if !self.cancel.is_cancelled() {
+                self.reply().await;
+            }
+            pending.send_modify(|n| *n = n.saturating_sub(1));
+        }
+    }
+
+    /// The interviewer's answer to the conversation so far, streamed to the window.
+    async fn reply(&mut self) {
+        for _ in 0..CALLS_PER_TURN {
+            let mut req = Request::new(self.system.clone(), self.history.clone(), REPLY_TOKENS);
+            req.tools.push(hint_tool());
+            let mut shown = String::new();
+            let room = &self.room;
+            let result = self
+                .agent
+                .llm
+                .complete(&req, &self.cancel, &mut |t| {
+                    shown.push_str(t);
+                    room.show(RoomUpdate::Voice(LiveEvent::Partial {
+                        speaker: Speaker::Interviewer,
+                        text: shown.clone(),
+                    }));
+                })
+                .await;
+            let app = &self.room.inner.app;
+            app.record_call(Some(self.room.id()), &self.agent, &result);
+            let answer = match result {
+                Ok(a) => a,
+                Err(AgentError::Cancelled) => return,
+                Err(e) => {
+                    tracing::warn!(error = %e, "the text interviewer did not answer");
+                    self.room.show(RoomUpdate::Voice(LiveEvent::Notice {
+                        code: e.code(),
+                        message: format!("The interviewer did not answer ({e}). Send your message again to retry."),
+                    }));
+                    return;
+                }
+            };
+            let text = answer.text.trim();
+            if !text.is_empty() {
+                self.room.line(Speaker::Interviewer, text);
+                self.history.push(Message::assistant(text));
+            }
+            if !answer.tool_calls.iter().any(|c| c.name == HINT_TOOL) {
+                return;
+            }
+            let note = match self.room.hint() {
+                Ok(h) => {
+                    self.room.show(RoomUpdate::Voice(LiveEvent::Hint {
+                        text: h.text.clone(),
+                    }));
+                    format!(
+                        "[Host: {HINT_TOOL} revealed hint {}: {} Give it to the candidate in your own words.]",
+                        h.level, h.text
+                    )
+                }
+                Err(e) => format!("[Host: {HINT_TOOL} gave no hint: {e}]"),
+            };
+            self.history.push(Message::user(note));
+        }
+    }
+}

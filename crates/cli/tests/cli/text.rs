@@ -1,0 +1,114 @@
+//! `rehearse interview --mode text` driven from stdin against the fake Anthropic Messages
+//! server: each line gets its streamed reply, the end of input ends the interview with its
+//! report, the transcript is stored, and every request was one the API accepts.
+
+use rehearse_fakes::llm::{FakeLlm, Flavor, Reply};
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const KEY: &str = "sk-ant-text-cli-5e1f";
+
+fn cli(data: &std::path::Path, base_url: &str) -> Command {
+    let mut cmd = super::command(data);
+    cmd.env("REHEARSE_ANTHROPIC_BASE_URL", base_url)
+        .env("ANTHROPIC_API_KEY", KEY);
+    cmd
+}
+
+const TEXT: [&str; 9] = [
+    "interview",
+    "--problem",
+    "pair-sum-indices",
+    "--lang",
+    "python",
+    "--mode",
+    "text",
+    "--provider",
+    "anthropic",
+];
+
+#[test]
+fn a_typed_interview_from_stdin_ends_at_the_end_of_input_with_its_report() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let fake = rt.block_on(FakeLlm::start(Flavor::Anthropic, Some(KEY)));
+    fake.push(Reply::text("Hello. How would you approach this?"));
+    fake.push(Reply::text("Good. What is its time complexity?"));
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = cli(dir.path(), &fake.url)
+        .args(TEXT)
+        .args(["--model", "claude-test-model", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "I would keep a map from value to index.").unwrap();
+    writeln!(stdin, "One pass, so linear.").unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events: Vec<Value> = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    let lines: Vec<(String, String)> = events
+        .iter()
+        .filter(|e| e["kind"] == "line")
+        .map(|e| {
+            (
+                e["speaker"].as_str().unwrap().to_string(),
+                e["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("candidate", "I would keep a map from value to index."),
+        ("interviewer", "Hello. How would you approach this?"),
+        ("candidate", "One pass, so linear."),
+        ("interviewer", "Good. What is its time complexity?"),
+    ];
+    assert_eq!(
+        lines,
+        expected.map(|(a, b)| (a.to_string(), b.to_string())),
+        "{stdout}"
+    );
+    let ended = events.iter().find(|e| e["kind"] == "ended").expect("ended");
+    assert!(ended["evaluation"]["overall"].is_number(), "{ended}");
+    let sid = ended["session"].as_str().unwrap();
+
+    let shown = cli(dir.path(), &fake.url)
+        .args(["sessions", "show", sid, "--json"])
+        .output()
+        .unwrap();
+    let shown: Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(shown["session"]["mode"], "text");
+    assert_eq!(
+        shown["transcript"].as_array().map(Vec::len),
+        Some(4),
+        "{shown}"
+    );
+
+    let bodies = fake.bodies();
+    assert_eq!(bodies.len(), 2);
+    assert_eq!(bodies[0]["model"], "claude-test-model");
+    assert!(bodies[0]["system"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Pair Sum Indices"));
+    // The second request carries the whole conversation.
+    assert_eq!(bodies[1]["messages"].as_array().map(Vec::len), Some(3));
+    assert_eq!(fake.violations(), Vec::<String>::new());
+}
+
+#[test]
+fn a_typed_interview_without_a_key_says_so_and_starts_nothing() {
+    let args: Vec<&str> = TEXT.iter().copied().chain(["--json"]).collect();
+    super::interview::refused_without_a_key("ANTHROPIC_API_KEY", &args, "anthropic");
+}

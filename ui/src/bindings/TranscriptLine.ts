@@ -1,0 +1,7 @@
+// Generated from src-tauri/src/commands/mod.rs by `cargo xtask bindings`. Do not edit.
+import type { Speaker } from "./Speaker";
+
+/**
+ * One line of the transcript, at its offset in the session.
+ */
+export type TranscriptLine = { at_ms: number, speaker: Speaker, text: string, };
