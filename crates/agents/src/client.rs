@@ -173,7 +173,10 @@ impl Llm {
                 anthropic::url(&ep.base_url),
                 anthropic::body(&ep.model, req),
             ),
-            Wire::OpenAi => (openai::url(&ep.base_url), openai::body(&ep.model, req)),
+            Wire::OpenAi | Wire::Compatible => (
+                openai::url(&ep.base_url),
+                openai::body(&ep.model, req, ep.wire == Wire::OpenAi),
+            ),
         };
         let mut call = self
             .http
@@ -185,8 +188,8 @@ impl Llm {
             (Wire::Anthropic, key) => call
                 .header("x-api-key", key.unwrap_or_default())
                 .header("anthropic-version", anthropic::VERSION),
-            (Wire::OpenAi, Some(key)) => call.bearer_auth(key),
-            (Wire::OpenAi, None) => call,
+            (_, Some(key)) => call.bearer_auth(key),
+            (_, None) => call,
         };
         let response = call.send().await.map_err(|e| AgentError::Unreachable {
             provider: ep.label.clone(),
@@ -208,7 +211,9 @@ impl Llm {
                 Wire::Anthropic => {
                     anthropic::feed(&ep.label, &event.event, &event.data, &mut acc, on_text)?
                 }
-                Wire::OpenAi => openai::feed(&ep.label, &event.data, &mut acc, on_text)?,
+                Wire::OpenAi | Wire::Compatible => {
+                    openai::feed(&ep.label, &event.data, &mut acc, on_text)?
+                }
             }
             if acc.done {
                 break;

@@ -15,7 +15,10 @@ pub enum AgentError {
         spend_limit: bool,
     },
     #[error("{provider} is overloaded for now: try again in a minute.")]
-    Overloaded { provider: String },
+    Overloaded {
+        provider: String,
+        retry_after: Option<Duration>,
+    },
     #[error("{provider} answered with an error{}: {message}", status.map(|s| format!(" (HTTP {s})")).unwrap_or_default())]
     Provider {
         provider: String,
@@ -66,7 +69,8 @@ impl AgentError {
     /// How long the provider asked us to wait before trying again.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
-            AgentError::RateLimited { retry_after, .. } => *retry_after,
+            AgentError::RateLimited { retry_after, .. }
+            | AgentError::Overloaded { retry_after, .. } => *retry_after,
             _ => None,
         }
     }

@@ -11,7 +11,9 @@ pub(crate) fn url(base: &str) -> String {
     format!("{base}/chat/completions")
 }
 
-pub(crate) fn body(model: &str, req: &Request) -> Value {
+/// `openai`: OpenAI itself (`max_completion_tokens`, little reasoning for its GPT-5 models),
+/// else a compatible server (`max_tokens`).
+pub(crate) fn body(model: &str, req: &Request, openai: bool) -> Value {
     let mut messages = vec![json!({"role": "system", "content": req.system})];
     messages.extend(req.turns().iter().map(|m| {
         json!({
@@ -22,10 +24,18 @@ pub(crate) fn body(model: &str, req: &Request) -> Value {
     let mut body = json!({
         "model": model,
         "messages": messages,
-        "max_tokens": req.max_tokens,
         "stream": true,
         "stream_options": {"include_usage": true},
     });
+    if openai {
+        body["max_completion_tokens"] = json!(req.max_tokens);
+        if model.starts_with("gpt-5") {
+            // Its reasoning tokens count against the budget: an interviewer's turn needs few.
+            body["reasoning_effort"] = json!("minimal");
+        }
+    } else {
+        body["max_tokens"] = json!(req.max_tokens);
+    }
     if let Some(t) = req.temperature {
         body["temperature"] = json!(t);
     }
@@ -96,8 +106,11 @@ pub(crate) fn feed(
                 name: String::new(),
                 input: String::new(),
             });
+            // The name comes once; some servers repeat it in every chunk.
             if let Some(name) = call["function"]["name"].as_str() {
-                entry.name.push_str(name);
+                if entry.name.is_empty() {
+                    entry.name = name.to_string();
+                }
             }
             if let Some(args) = call["function"]["arguments"].as_str() {
                 entry.input.push_str(args);

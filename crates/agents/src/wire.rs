@@ -13,9 +13,12 @@ use std::time::Duration;
 pub enum Wire {
     /// Anthropic Messages (`POST /v1/messages`).
     Anthropic,
-    /// OpenAI chat completions (`POST {base}/chat/completions`): OpenAI, and compatible
-    /// servers such as Ollama, llama.cpp's server, vLLM and LM Studio.
+    /// OpenAI's chat completions (`POST {base}/chat/completions`), as OpenAI serves them:
+    /// the answer's budget is `max_completion_tokens`, and its reasoning models think little.
     OpenAi,
+    /// The same API as compatible servers speak it (Ollama, llama.cpp's server, vLLM, LM
+    /// Studio): the budget is `max_tokens`.
+    Compatible,
 }
 
 /// An answer as its stream arrives.
@@ -120,8 +123,14 @@ pub(crate) fn http_error(
                 ],
             ),
         },
-        529 => AgentError::Overloaded { provider },
-        503 if mentions(body, &["overloaded"]) => AgentError::Overloaded { provider },
+        529 => AgentError::Overloaded {
+            provider,
+            retry_after,
+        },
+        503 if mentions(body, &["overloaded"]) => AgentError::Overloaded {
+            provider,
+            retry_after,
+        },
         400 | 413 if mentions(body, &long) => AgentError::ContextTooLong {
             provider,
             message: error_message(body),
@@ -139,7 +148,10 @@ pub(crate) fn http_error(
 pub(crate) fn stream_error(provider: &str, kind: &str, message: &str) -> AgentError {
     let provider = provider.to_string();
     match kind {
-        "overloaded_error" => AgentError::Overloaded { provider },
+        "overloaded_error" => AgentError::Overloaded {
+            provider,
+            retry_after: None,
+        },
         "rate_limit_error" => AgentError::RateLimited {
             provider,
             retry_after: None,

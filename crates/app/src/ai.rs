@@ -153,7 +153,8 @@ impl App {
     }
 
     /// `role`'s provider and model: `over` (the CLI's flags), then Settings, then config.toml,
-    /// then the defaults; and whether it can run.
+    /// then the defaults (a model only from the layer that chose the provider, or a stronger
+    /// one); and whether it can run.
     pub fn ai_route(&self, role: AiRole, over: &AiChoice) -> Result<AiRoute, AppError> {
         let file = self.ai_file()?;
         let settings = self.store.settings()?.ai;
@@ -168,13 +169,23 @@ impl App {
             })?),
         };
         let chosen = settings.choice(role);
-        let provider = over
-            .provider
-            .or(chosen.provider)
-            .or(file_provider)
+        // Layers, the strongest first. A model is taken only from the layer that chose the
+        // provider or a stronger one: a model named for another provider is not sent here.
+        let providers = [over.provider, chosen.provider, file_provider];
+        let models = [&over.model, &chosen.model, &from_file.model];
+        let layer = providers
+            .iter()
+            .position(Option::is_some)
+            .unwrap_or(providers.len());
+        let provider = providers[..]
+            .iter()
+            .flatten()
+            .next()
+            .copied()
             .unwrap_or(AiProvider::Anthropic);
-        let model = [&over.model, &chosen.model, &from_file.model]
+        let model = models
             .into_iter()
+            .take(layer + 1)
             .flatten()
             .find(|m| !m.trim().is_empty())
             .map(|m| m.trim().to_string())
@@ -243,7 +254,8 @@ impl App {
         let endpoint = Endpoint {
             wire: match route.provider {
                 AiProvider::Anthropic => Wire::Anthropic,
-                _ => Wire::OpenAi,
+                AiProvider::Openai => Wire::OpenAi,
+                AiProvider::Compatible => Wire::Compatible,
             },
             label: kp.label().to_string(),
             base_url: endpoints.base_url(kp).unwrap_or_default().to_string(),

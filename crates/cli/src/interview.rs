@@ -75,6 +75,10 @@ enum Interviewer {
 fn interviewer(app: &App, args: &InterviewArgs) -> Result<Interviewer, CliError> {
     let json = args.json;
     match args.mode.as_str() {
+        "voice" if args.model.is_some() => Err(invalid(
+            json,
+            "`--model` is for --mode text; a voice interview's model is set under [providers.<id>] in config.toml.".into(),
+        )),
         "voice" => Ok(Interviewer::Voice(match args.provider.as_deref() {
             None => app.settings().map_err(|e| err(json)(&e))?.voice.provider,
             Some("openai") => VoiceProvider::Openai,
@@ -383,7 +387,10 @@ fn show_voice(e: &LiveEvent, started_at: i64, json: bool) {
             outln!("[{:02}:{:02}] {who}: {text}{cut}", at / 60, at % 60);
         }
         LiveEvent::Connection { detail, .. } => note(false, detail),
-        LiveEvent::Hint { .. } => note(false, "The interviewer gave a hint (counted)."),
+        LiveEvent::Hint { text } => note(
+            false,
+            &format!("The interviewer gave a hint (counted): {text}"),
+        ),
         LiveEvent::OfferTyping { reason } => note(false, reason),
         LiveEvent::Notice { message, .. } => note(false, message),
         _ => {}

@@ -243,7 +243,7 @@ async fn a_server_nobody_listens_on_is_unreachable() {
     let llm = Llm::new(
         reqwest::Client::new(),
         Endpoint {
-            wire: Wire::OpenAi,
+            wire: Wire::Compatible,
             label: "the local server".into(),
             base_url: format!("http://127.0.0.1:{port}/v1"),
             key: None,

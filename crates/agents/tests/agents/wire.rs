@@ -83,6 +83,10 @@ async fn requests_carry_the_key_the_version_and_the_cached_prefix() {
     let body = &fake.bodies()[0];
     assert_eq!(body["messages"][0]["role"], "system");
     assert_eq!(body["stream_options"]["include_usage"], true);
+    // OpenAI itself takes the answer's budget as max_completion_tokens; compatible servers
+    // (faults.rs, the app's tests) as max_tokens.
+    assert_eq!(body["max_completion_tokens"], 256);
+    assert!(body.get("max_tokens").is_none(), "{body}");
 }
 
 /// Asks for a code note.

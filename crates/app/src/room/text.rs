@@ -1,7 +1,7 @@
 //! The text interviewer as a participant of the room: the same instructions and data framing
 //! as the voice interviewer (`core::interviewer`), over a chat model (Settings → AI, role
 //! `interviewer`). Each typed message gets a streamed reply; code, runs and clock notes since
-//! the last message go with the next one as quoted data; when about five minutes are left it
+//! the last message go with the next one as quoted data; at the clock's last warning it
 //! wraps up unprompted. Its hint tool is counted by the host like the UI's hints. Every line
 //! is stored in the transcript, every call's tokens and cost in `agent_calls`.
 
@@ -19,12 +19,10 @@ use rehearse_core::settings::{AiChoice, AiRole};
 use rehearse_voice::interview::{LinkState, LiveEvent};
 use tokio::sync::{mpsc, watch};
 
-/// Minutes left from which the interviewer wraps up.
-pub const WRAP_UP_MINUTES: u32 = 5;
+/// The clock's warning (minutes left) at which the interviewer wraps up: its last one.
+pub const WRAP_UP_MINUTES: u32 = 2;
 /// A reply is a few sentences.
 const REPLY_TOKENS: u32 = 700;
-/// Calls for one turn: the reply, and the reply after a hint it asked the host for.
-const CALLS_PER_TURN: usize = 3;
 
 enum Heard {
     /// The latest code, quoted: only the newest is sent.
@@ -171,12 +169,23 @@ struct Conversation {
     cancel: CancellationToken,
 }
 
+/// Brings the count of unanswered turns to zero when the conversation stops, however it
+/// stops, so nobody waits for replies that will not come.
+struct Settle(watch::Sender<usize>);
+
+impl Drop for Settle {
+    fn drop(&mut self) {
+        self.0.send_replace(0);
+    }
+}
+
 impl Conversation {
     async fn run(
         mut self,
         mut inbox: mpsc::UnboundedReceiver<Heard>,
         pending: watch::Sender<usize>,
     ) {
+        let pending = Settle(pending);
         let endpoint = self.agent.llm.endpoint();
         self.room.show(RoomUpdate::Voice(LiveEvent::Connection {
             state: LinkState::Live,
@@ -202,21 +211,37 @@ impl Conversation {
                     "{note}\n[Host: the interview is nearly over. Begin wrapping up now: ask for a last summary of their solution and its complexity, then thank them.]"
                 ),
             };
-            let mut parts: Vec<String> = code.take().into_iter().chain(data.drain(..)).collect();
+            let (sent_code, sent_data) = (code.take(), std::mem::take(&mut data));
+            let before = self.history.len();
+            let mut parts: Vec<String> = sent_code.iter().chain(&sent_data).cloned().collect();
             parts.push(turn);
             self.history.push(Message::user(parts.join("\n\n")));
-            if !self.cancel.is_cancelled() {
-                self.reply().await;
+            if !self.cancel.is_cancelled() && !self.reply().await {
+                // Unanswered: the turn is taken back (the candidate sends it again); what
+                // it carried goes with the next one.
+                self.history.truncate(before);
+                code = code.or(sent_code);
+                data.splice(0..0, sent_data);
             }
-            pending.send_modify(|n| *n = n.saturating_sub(1));
+            pending.0.send_modify(|n| *n = n.saturating_sub(1));
         }
     }
 
-    /// The interviewer's answer to the conversation so far, streamed to the window.
-    async fn reply(&mut self) {
-        for _ in 0..CALLS_PER_TURN {
+    fn notice(&self, code: rehearse_core::ErrorCode, message: String) {
+        self.room
+            .show(RoomUpdate::Voice(LiveEvent::Notice { code, message }));
+    }
+
+    /// The interviewer's answer to the conversation so far, streamed to the window: one call,
+    /// and when it asks for a hint, one more (without tools) to give it. False when no answer
+    /// came.
+    async fn reply(&mut self) -> bool {
+        let mut hint: Option<String> = None;
+        for call in 0..2 {
             let mut req = Request::new(self.system.clone(), self.history.clone(), REPLY_TOKENS);
-            req.tools.push(hint_tool());
+            if call == 0 {
+                req.tools.push(hint_tool());
+            }
             let mut shown = String::new();
             let room = &self.room;
             let result = self
@@ -232,39 +257,55 @@ impl Conversation {
                 .await;
             let app = &self.room.inner.app;
             app.record_call(Some(self.room.id()), &self.agent, &result);
+            let given = hint
+                .as_deref()
+                .map(|h| format!(" The hint it revealed: {h}"))
+                .unwrap_or_default();
             let answer = match result {
                 Ok(a) => a,
-                Err(AgentError::Cancelled) => return,
+                Err(AgentError::Cancelled) => return false,
                 Err(e) => {
                     tracing::warn!(error = %e, "the text interviewer did not answer");
-                    self.room.show(RoomUpdate::Voice(LiveEvent::Notice {
-                        code: e.code(),
-                        message: format!("The interviewer did not answer ({e}). Send your message again to retry."),
-                    }));
-                    return;
+                    self.notice(
+                        e.code(),
+                        format!("The interviewer did not answer ({e}). Send your message again to retry.{given}"),
+                    );
+                    return false;
                 }
             };
             let text = answer.text.trim();
+            let asks_hint = call == 0 && answer.tool_calls.iter().any(|c| c.name == HINT_TOOL);
+            if text.is_empty() && !asks_hint {
+                let why = answer.stop_reason.as_deref().unwrap_or("no reason given");
+                self.notice(
+                    rehearse_core::ErrorCode::ProviderError,
+                    format!("The interviewer's answer was empty (the model stopped: {why}). Send your message again to retry.{given}"),
+                );
+                return false;
+            }
             if !text.is_empty() {
                 self.room.line(Speaker::Interviewer, text);
                 self.history.push(Message::assistant(text));
             }
-            if !answer.tool_calls.iter().any(|c| c.name == HINT_TOOL) {
-                return;
+            if !asks_hint {
+                return true;
             }
             let note = match self.room.hint() {
                 Ok(h) => {
                     self.room.show(RoomUpdate::Voice(LiveEvent::Hint {
                         text: h.text.clone(),
                     }));
-                    format!(
+                    let note = format!(
                         "[Host: {HINT_TOOL} revealed hint {}: {} Give it to the candidate in your own words.]",
                         h.level, h.text
-                    )
+                    );
+                    hint = Some(h.text);
+                    note
                 }
                 Err(e) => format!("[Host: {HINT_TOOL} gave no hint: {e}]"),
             };
             self.history.push(Message::user(note));
         }
+        true
     }
 }

@@ -173,8 +173,16 @@ fn a_failed_reply_is_told_and_the_interview_goes_on() {
             .pop()
             .expect("line");
         assert_eq!(last.text, "Sorry about that. Where were we?");
-        // The unanswered message stays in the conversation.
-        assert!(user_turn(&fake.bodies()[1]).contains("Hello?"));
+        // The unanswered turn was taken back: the model reads the message sent again once.
+        let resent = user_turn(&fake.bodies()[1]);
+        assert!(
+            resent.contains("Hello again.") && !resent.contains("Hello?"),
+            "{resent}"
+        );
+        assert_eq!(
+            fake.bodies()[1]["messages"].as_array().map(Vec::len),
+            Some(2)
+        );
         assert!(room.is_open());
     });
 }
@@ -206,4 +214,36 @@ fn without_a_model_the_text_interviewer_says_what_to_set_up() {
     let routes = app.ai_routes().expect("routes");
     assert_eq!(routes.len(), 4);
     assert!(routes.iter().all(|r| !r.on));
+}
+
+#[test]
+fn a_model_named_for_another_provider_is_not_sent_to_the_one_asked_for() {
+    let d = tempfile::tempdir().expect("temp");
+    let app = app(d.path());
+    std::fs::create_dir_all(d.path().join("config")).expect("config dir");
+    std::fs::write(
+        d.path().join("config/config.toml"),
+        "[ai.interviewer]\nprovider = \"compatible\"\nmodel = \"qwen2.5-coder:7b\"\n",
+    )
+    .expect("config");
+    let from_file = app
+        .ai_route(AiRole::Interviewer, &AiChoice::default())
+        .expect("route");
+    assert_eq!(
+        (from_file.provider, from_file.model.as_str()),
+        (AiProvider::Compatible, "qwen2.5-coder:7b")
+    );
+    let asked = AiChoice {
+        provider: Some(AiProvider::Anthropic),
+        ..AiChoice::default()
+    };
+    let route = app.ai_route(AiRole::Interviewer, &asked).expect("route");
+    assert_eq!(
+        (route.provider, route.model.as_str()),
+        (AiProvider::Anthropic, "claude-sonnet-4-5")
+    );
+    let observer = app
+        .ai_route(AiRole::Observer, &AiChoice::default())
+        .expect("route");
+    assert_eq!(observer.model, "claude-haiku-4-5");
 }

@@ -201,6 +201,7 @@ fn openai(r: &Received, b: &Value, out: &mut Vec<String>) {
             "n",
             "user",
             "parallel_tool_calls",
+            "reasoning_effort",
         ],
         "body",
         out,
@@ -210,6 +211,12 @@ fn openai(r: &Received, b: &Value, out: &mut Vec<String>) {
     }
     if b["stream"] != Value::Bool(true) {
         out.push("`stream` is not true (this fake only streams)".into());
+    }
+    let model = b["model"].as_str().unwrap_or_default();
+    if (model.starts_with("gpt-5") || model.starts_with('o')) && b.get("max_tokens").is_some() {
+        out.push(format!(
+            "{model} takes `max_completion_tokens`, not `max_tokens`"
+        ));
     }
     if b.get("stream_options").is_some() && b["stream_options"]["include_usage"].as_bool().is_none()
     {
