@@ -87,6 +87,15 @@ pub(crate) fn error_message(body: &str) -> String {
     short
 }
 
+/// How both APIs say a request is longer than the model's context.
+const TOO_LONG: &[&str] = &[
+    "prompt is too long",
+    "context_length_exceeded",
+    "maximum context length",
+    "context window",
+    "too many tokens",
+];
+
 fn mentions(body: &str, words: &[&str]) -> bool {
     let lower = body.to_lowercase();
     words.iter().any(|w| lower.contains(w))
@@ -100,13 +109,6 @@ pub(crate) fn http_error(
     body: &str,
 ) -> AgentError {
     let provider = provider.to_string();
-    let long = [
-        "prompt is too long",
-        "context_length_exceeded",
-        "maximum context length",
-        "context window",
-        "too many tokens",
-    ];
     match status {
         401 | 403 => AgentError::KeyRejected { provider, status },
         429 => AgentError::RateLimited {
@@ -131,7 +133,7 @@ pub(crate) fn http_error(
             provider,
             retry_after,
         },
-        400 | 413 if mentions(body, &long) => AgentError::ContextTooLong {
+        400 | 413 if mentions(body, TOO_LONG) => AgentError::ContextTooLong {
             provider,
             message: error_message(body),
         },
@@ -157,20 +159,10 @@ pub(crate) fn stream_error(provider: &str, kind: &str, message: &str) -> AgentEr
             retry_after: None,
             spend_limit: false,
         },
-        _ if mentions(
-            message,
-            &[
-                "prompt is too long",
-                "context_length_exceeded",
-                "maximum context length",
-            ],
-        ) =>
-        {
-            AgentError::ContextTooLong {
-                provider,
-                message: message.to_string(),
-            }
-        }
+        _ if mentions(message, TOO_LONG) => AgentError::ContextTooLong {
+            provider,
+            message: message.to_string(),
+        },
         _ => AgentError::Provider {
             provider,
             status: None,

@@ -6,7 +6,7 @@
 use crate::{App, AppError};
 use rehearse_agents::{AgentError, Answer, Endpoint, Llm, Usage, Wire};
 use rehearse_core::error::Coded;
-use rehearse_core::settings::{AiChoice, AiProvider, AiRole};
+use rehearse_core::settings::{AiChoice, AiProvider, AiRole, AiSettings};
 use rehearse_core::{ErrorBody, ErrorCode};
 use rehearse_secrets::Provider as KeyProvider;
 use rehearse_store::AgentCall;
@@ -146,9 +146,10 @@ impl App {
 
     /// Every role, resolved.
     pub fn ai_routes(&self) -> Result<Vec<AiRoute>, AppError> {
+        let (file, settings) = (self.ai_file()?, self.store.settings()?.ai);
         AiRole::ALL
             .iter()
-            .map(|r| self.ai_route(*r, &AiChoice::default()))
+            .map(|r| self.route_in(&file, &settings, *r, &AiChoice::default()))
             .collect()
     }
 
@@ -156,8 +157,16 @@ impl App {
     /// then the defaults (a model only from the layer that chose the provider, or a stronger
     /// one); and whether it can run.
     pub fn ai_route(&self, role: AiRole, over: &AiChoice) -> Result<AiRoute, AppError> {
-        let file = self.ai_file()?;
-        let settings = self.store.settings()?.ai;
+        self.route_in(&self.ai_file()?, &self.store.settings()?.ai, role, over)
+    }
+
+    fn route_in(
+        &self,
+        file: &AiFile,
+        settings: &AiSettings,
+        role: AiRole,
+        over: &AiChoice,
+    ) -> Result<AiRoute, AppError> {
         let from_file = file.ai.get(role.id()).cloned().unwrap_or_default();
         let file_provider = match from_file.provider.as_deref() {
             None => None,
@@ -232,7 +241,8 @@ impl App {
     /// The model for `role` when it is on (None when it is off or cannot run). `over` comes
     /// from the CLI's flags; a role asked for by flag that cannot run is an error.
     pub fn agent(&self, role: AiRole, over: &AiChoice) -> Result<Option<Agent>, AppError> {
-        let route = self.ai_route(role, over)?;
+        let file = self.ai_file()?;
+        let route = self.route_in(&file, &self.store.settings()?.ai, role, over)?;
         let asked = over.provider.is_some() || over.model.is_some();
         if let Some(problem) = &route.problem {
             if asked {
@@ -262,17 +272,12 @@ impl App {
             key,
             model: route.model.clone(),
         };
-        let prices = self
-            .ai_file()?
-            .prices
-            .get(&route.model)
-            .copied()
-            .or_else(|| {
-                LIST_PRICES
-                    .iter()
-                    .find(|(m, _)| *m == route.model)
-                    .map(|(_, p)| *p)
-            });
+        let prices = file.prices.get(&route.model).copied().or_else(|| {
+            LIST_PRICES
+                .iter()
+                .find(|(m, _)| *m == route.model)
+                .map(|(_, p)| *p)
+        });
         Ok(Some(Agent {
             role,
             provider: route.provider,

@@ -170,6 +170,17 @@ impl Room {
         (self.inner.show)(update)
     }
 
+    /// Stores an interviewer's transcript line; a line that is not stored is told.
+    fn keep_line(&self, speaker: rehearse_core::session::Speaker, text: &str) {
+        if let Err(e) = self.inner.app.session_say(self.id(), speaker, text) {
+            tracing::error!(error = %e, "a transcript line was not stored");
+            self.show(RoomUpdate::Voice(LiveEvent::Notice {
+                code: e.code(),
+                message: format!("A line of the transcript could not be saved: {e}"),
+            }));
+        }
+    }
+
     /// Runs the clock in the background until the session ends or the room is dropped. Call
     /// from within a Tokio runtime.
     pub fn start_clock(&self) {

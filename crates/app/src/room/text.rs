@@ -136,15 +136,9 @@ impl Room {
         })
     }
 
-    /// Stores a line of the transcript and shows it; a line that is not stored is told.
+    /// Stores a line of the transcript and shows it.
     fn line(&self, speaker: Speaker, text: &str) {
-        if let Err(e) = self.inner.app.session_say(self.id(), speaker, text) {
-            tracing::error!(error = %e, "a transcript line was not stored");
-            self.show(RoomUpdate::Voice(LiveEvent::Notice {
-                code: e.code(),
-                message: format!("A line of the transcript could not be saved: {e}"),
-            }));
-        }
+        self.keep_line(speaker, text);
         self.show(RoomUpdate::Voice(LiveEvent::Line {
             speaker,
             text: text.to_string(),

@@ -110,18 +110,7 @@ struct RoomHost {
 impl Host for RoomHost {
     fn event(&mut self, event: LiveEvent) {
         if let LiveEvent::Line { speaker, text, .. } = &event {
-            if let Err(e) = self
-                .room
-                .inner
-                .app
-                .session_say(self.room.id(), *speaker, text)
-            {
-                tracing::error!(error = %e, "a transcript line was not stored");
-                self.room.show(RoomUpdate::Voice(LiveEvent::Notice {
-                    code: rehearse_core::error::Coded::code(&e),
-                    message: format!("A line of the transcript could not be saved: {e}"),
-                }));
-            }
+            self.room.keep_line(*speaker, text);
         }
         if let LiveEvent::Connection {
             state: LinkState::Live,
