@@ -149,6 +149,48 @@ pub struct Step {
     pub output: Output,
     /// What the container said on stderr after the claim (the supervisor's own complaints).
     pub stderr: Vec<u8>,
+    /// The supervisor's first reports, when Docker delivered them before the claim marker
+    /// (it copies stdout and stderr separately, so their order across the two is not kept).
+    pub early: Vec<u8>,
+}
+
+/// What a claimed container first said.
+#[derive(Debug, PartialEq)]
+pub enum Greeting {
+    /// It has the files and the supervisor is starting.
+    Claimed,
+    /// tar refused the files; its message.
+    UnpackFailed(String),
+    /// Anything else (a container on its way out at its idle timeout says nothing).
+    Other(String),
+}
+
+/// Reads the claimed container's first words on stderr (see `agent`). Docker copies the
+/// container's stdout and stderr separately, so the supervisor's first reports on stdout may
+/// come before the marker: they are kept in `step.early`, in order.
+pub async fn greeting(step: &mut Step) -> Greeting {
+    use futures_util::StreamExt;
+    let mut said = Vec::new();
+    while let Some(Ok(chunk)) = step.output.next().await {
+        match chunk {
+            LogOutput::StdErr { message } => {
+                said.extend_from_slice(&message);
+                if said.starts_with(CLAIMED) {
+                    step.stderr = said.split_off(CLAIMED.len());
+                    return Greeting::Claimed;
+                }
+                if !CLAIMED.starts_with(&said) && !said.starts_with(UNPACK_FAILED) {
+                    break;
+                }
+            }
+            LogOutput::StdOut { message } => step.early.extend_from_slice(&message),
+            _ => {}
+        }
+    }
+    match said.strip_prefix(UNPACK_FAILED) {
+        Some(why) => Greeting::UnpackFailed(String::from_utf8_lossy(why).trim().to_string()),
+        None => Greeting::Other(String::from_utf8_lossy(&said).into_owned()),
+    }
 }
 
 /// Takes a pooled container for this run. Renaming it to a name derived from its id is
@@ -181,6 +223,7 @@ pub async fn start_step(docker: &Docker, container: &str, files: Vec<u8>) -> Res
     Ok(Step {
         output: attached.output,
         stderr: Vec::new(),
+        early: Vec::new(),
     })
 }
 
@@ -200,4 +243,59 @@ pub fn archive(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
     builder
         .into_inner()
         .map_err(|e| SandboxError::Internal(format!("packing files: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(chunks: Vec<LogOutput>) -> Step {
+        Step {
+            output: Box::pin(futures_util::stream::iter(chunks.into_iter().map(Ok))),
+            stderr: Vec::new(),
+            early: Vec::new(),
+        }
+    }
+
+    fn out(s: &str) -> LogOutput {
+        LogOutput::StdOut {
+            message: s.as_bytes().to_vec().into(),
+        }
+    }
+
+    fn err(s: &str) -> LogOutput {
+        LogOutput::StdErr {
+            message: s.as_bytes().to_vec().into(),
+        }
+    }
+
+    #[tokio::test]
+    async fn reports_that_overtake_the_claim_marker_are_kept_in_order() {
+        let mut s = step(vec![
+            out("s 0 0\n"),
+            out("t 0 0 5 10\n"),
+            err("rehearse-"),
+            err("claimed\nperl: a warning"),
+            out("s 1 0\n"),
+        ]);
+        assert_eq!(greeting(&mut s).await, Greeting::Claimed);
+        assert_eq!(s.early, b"s 0 0\nt 0 0 5 10\n");
+        assert_eq!(s.stderr, b"perl: a warning");
+        use futures_util::StreamExt;
+        assert!(matches!(s.output.next().await, Some(Ok(LogOutput::StdOut { .. }))));
+    }
+
+    #[tokio::test]
+    async fn a_refused_unpack_and_a_silent_container_are_told_apart() {
+        let mut s = step(vec![err("rehearse-unpack-failed\ntar: no space left\n")]);
+        assert_eq!(
+            greeting(&mut s).await,
+            Greeting::UnpackFailed("tar: no space left".into())
+        );
+        assert_eq!(greeting(&mut step(vec![])).await, Greeting::Other(String::new()));
+        assert_eq!(
+            greeting(&mut step(vec![err("something else\n")])).await,
+            Greeting::Other("something else\n".into())
+        );
+    }
 }

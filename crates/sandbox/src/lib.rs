@@ -24,7 +24,7 @@ pub use judge::{JudgeRequest, JudgeTest, Suite};
 
 use bollard::Docker;
 use cache::CompileCache;
-use container::{Step, CLAIMED, UNPACK_FAILED};
+use container::{Greeting, Step};
 use harness::Plan;
 use rehearse_core::run::{RunnerInfo, SandboxProgress};
 use rehearse_core::Language;
@@ -224,7 +224,6 @@ impl Sandbox {
         job: Job<'_>,
         files: Vec<(String, Vec<u8>)>,
     ) -> Result<Step> {
-        use futures_util::StreamExt;
         let payload = container::archive(&job.files(files))?;
         let spec = pool::spec(&lease.image, &self.config.limits);
         let mut candidates =
@@ -256,32 +255,17 @@ impl Sandbox {
                     continue;
                 }
             };
-            // A container on its way out (idle timeout) says nothing, or not this first.
-            let mut said = Vec::new();
-            loop {
-                match step.output.next().await {
-                    Some(Ok(bollard::container::LogOutput::StdErr { message })) => {
-                        said.extend_from_slice(&message);
-                        if said.starts_with(CLAIMED) {
-                            step.stderr = said.split_off(CLAIMED.len());
-                            return Ok(step);
-                        }
-                        if CLAIMED.starts_with(&said) || said.starts_with(UNPACK_FAILED) {
-                            continue;
-                        }
-                    }
-                    Some(Ok(_)) => continue,
-                    _ => {}
+            match container::greeting(&mut step).await {
+                Greeting::Claimed => return Ok(step),
+                Greeting::UnpackFailed(why) => {
+                    return Err(SandboxError::Internal(format!(
+                        "the run's files could not be unpacked in the container: {why}"
+                    )))
                 }
-                break;
+                Greeting::Other(said) => {
+                    tracing::debug!(container = id, %said, "claimed container did not start the step");
+                }
             }
-            if let Some(why) = said.strip_prefix(UNPACK_FAILED) {
-                return Err(SandboxError::Internal(format!(
-                    "the run's files could not be unpacked in the container: {}",
-                    String::from_utf8_lossy(why).trim()
-                )));
-            }
-            tracing::debug!(container = id, said = %String::from_utf8_lossy(&said), "claimed container did not start the step");
         }
     }
 
@@ -298,7 +282,28 @@ impl Sandbox {
         use futures_util::StreamExt;
         let deadline = Instant::now() + Duration::from_millis(wall_ms + HOST_GRACE_MS);
         let mut decoder = supervisor::Decoder::default();
-        let mut ended = false;
+        // Whether the supervisor has reported the end, after handing its events on.
+        let mut reported = |bytes: &[u8]| -> Result<bool> {
+            let mut ended = false;
+            for event in decoder.feed(bytes)? {
+                match event {
+                    Event::Failed(why) => {
+                        return Err(SandboxError::Internal(format!(
+                            "the sandbox's supervisor failed: {why}"
+                        )))
+                    }
+                    Event::Exit(_) => {
+                        ended = true;
+                        on_event(event);
+                    }
+                    other => on_event(other),
+                }
+            }
+            Ok(ended)
+        };
+        if reported(&std::mem::take(&mut step.early))? {
+            return Ok(());
+        }
         let mut late = false;
         loop {
             let chunk = match tokio::time::timeout_at(deadline, step.output.next()).await {
@@ -310,21 +315,8 @@ impl Sandbox {
                 Ok(Some(chunk)) => chunk?,
             };
             match chunk {
-                bollard::container::LogOutput::StdOut { message } => {
-                    for event in decoder.feed(&message)? {
-                        match event {
-                            Event::Failed(why) => {
-                                return Err(SandboxError::Internal(format!(
-                                    "the sandbox's supervisor failed: {why}"
-                                )))
-                            }
-                            Event::Exit(_) => {
-                                ended = true;
-                                on_event(event);
-                            }
-                            other => on_event(other),
-                        }
-                    }
+                bollard::container::LogOutput::StdOut { message } if reported(&message)? => {
+                    return Ok(());
                 }
                 bollard::container::LogOutput::StdErr { message }
                     if step.stderr.len() < 64 << 10 =>
@@ -332,9 +324,6 @@ impl Sandbox {
                     step.stderr.extend_from_slice(&message);
                 }
                 _ => {}
-            }
-            if ended {
-                return Ok(());
             }
         }
         if let Some(id) = lease.containers.last() {

@@ -455,12 +455,15 @@ fn output_into_a_reader_that_went_away_ends_quietly() {
 fn exec_returns_with_its_result_and_the_pool_is_refilled_behind_it() {
     let d = tempfile::tempdir().expect("temp");
     // A pool of this test's own (a limit nobody else uses, not even this test in an earlier
-    // run whose pooled container may still wait), so the count is this run's.
+    // run whose pooled container may still wait), so the count is this run's; and a
+    // machine-wide cap that containers left by other tests or runs cannot fill.
     let nofile = 200 + i64::from(std::process::id() % 5000);
     std::fs::create_dir_all(d.path().join("config")).expect("config dir");
     std::fs::write(
         d.path().join("config/config.toml"),
-        format!("[sandbox.limits]\nnofile = {nofile}\n[sandbox.pool]\nsize = 1\n"),
+        format!(
+            "[sandbox.limits]\nnofile = {nofile}\n[sandbox.pool]\nsize = 1\nmax_containers = 1000\n"
+        ),
     )
     .expect("config");
     let warm = json(&rehearse(d.path(), &["warm", "--lang", "python", "--json"]));
