@@ -282,7 +282,10 @@ mod tests {
         assert_eq!(s.early, b"s 0 0\nt 0 0 5 10\n");
         assert_eq!(s.stderr, b"perl: a warning");
         use futures_util::StreamExt;
-        assert!(matches!(s.output.next().await, Some(Ok(LogOutput::StdOut { .. }))));
+        assert!(matches!(
+            s.output.next().await,
+            Some(Ok(LogOutput::StdOut { .. }))
+        ));
     }
 
     #[tokio::test]
@@ -292,7 +295,10 @@ mod tests {
             greeting(&mut s).await,
             Greeting::UnpackFailed("tar: no space left".into())
         );
-        assert_eq!(greeting(&mut step(vec![])).await, Greeting::Other(String::new()));
+        assert_eq!(
+            greeting(&mut step(vec![])).await,
+            Greeting::Other(String::new())
+        );
         assert_eq!(
             greeting(&mut step(vec![err("something else\n")])).await,
             Greeting::Other("something else\n".into())
