@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub const EVALUATOR: &str = "offline";
-pub const EVALUATOR_VERSION: &str = "1";
+pub const EVALUATOR_VERSION: &str = "2";
+
+/// A recommendation needs at least this share of the weight assessed from evidence.
+pub const MIN_ASSESSED_FOR_RECOMMENDATION: f64 = 0.7;
 
 /// One Run or Submit as the evaluator sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -93,6 +96,21 @@ pub enum Recommendation {
     Maybe,
     #[serde(rename = "no")]
     No,
+    /// Less than 70 % of the weight could be assessed: no recommendation is made.
+    #[serde(rename = "insufficient-evidence")]
+    InsufficientEvidence,
+}
+
+impl Recommendation {
+    pub fn label(self) -> &'static str {
+        match self {
+            Recommendation::StrongYes => "Strong yes",
+            Recommendation::Yes => "Yes",
+            Recommendation::Maybe => "Maybe",
+            Recommendation::No => "No",
+            Recommendation::InsufficientEvidence => "Not enough evidence for a recommendation",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -224,6 +242,16 @@ fn code_quality(e: &Evidence) -> Dimension {
             Some("Not assessed: no code was run.".into()),
         );
     }
+    if e.attempts.iter().all(|a| a.passed == 0) {
+        return dim(
+            25,
+            None,
+            Vec::new(),
+            Some(
+                "Not assessed: no run passed a test, so there is no working code to judge.".into(),
+            ),
+        );
+    }
     let mut evidence = Vec::new();
     let mut score = 100.0;
     let first_accept = e
@@ -330,7 +358,18 @@ pub fn evaluate(e: &Evidence) -> Evaluation {
         .iter()
         .any(|a| a.submit && a.verdict == Verdict::Accepted);
     let top_hint = e.hints.iter().map(|h| h.level).max().unwrap_or(0);
-    let (recommendation, recommendation_rule) = if accepted && overall >= 85 && top_hint <= 1 {
+    let assessed_share = f64::from(assessed_weight) / 100.0;
+    let (recommendation, recommendation_rule) = if assessed_share < MIN_ASSESSED_FOR_RECOMMENDATION
+    {
+        (
+            Recommendation::InsufficientEvidence,
+            format!(
+                "Only {:.0}% of the weight could be assessed (a recommendation needs {:.0}%): not enough evidence for a recommendation",
+                assessed_share * 100.0,
+                MIN_ASSESSED_FOR_RECOMMENDATION * 100.0
+            ),
+        )
+    } else if accepted && overall >= 85 && top_hint <= 1 {
         (
             Recommendation::StrongYes,
             format!("Accepted, overall {overall} ≥ 85, at most the first hint: strong yes"),
@@ -449,12 +488,7 @@ fn observations(
 }
 
 fn markdown(ev: &Evaluation) -> String {
-    let rec = match ev.recommendation {
-        Recommendation::StrongYes => "Strong yes",
-        Recommendation::Yes => "Yes",
-        Recommendation::Maybe => "Maybe",
-        Recommendation::No => "No",
-    };
+    let rec = ev.recommendation.label();
     let mut md = format!(
         "# Interview report\n\n**Overall: {}/100** · Recommendation: **{rec}** ({})\n\n",
         ev.overall, ev.recommendation_rule

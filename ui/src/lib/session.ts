@@ -56,4 +56,5 @@ export const RECOMMENDATION_LABELS: Record<string, string> = {
   yes: "Yes",
   maybe: "Maybe",
   no: "No",
+  "insufficient-evidence": "Not enough evidence for a recommendation",
 };

@@ -351,12 +351,66 @@ mod sessions {
             "weights redistributed over the assessed ones"
         );
         assert!(ev.overall >= 85, "{ev:#?}");
-        assert_eq!(ev.recommendation, Recommendation::StrongYes);
+        assert_eq!(
+            ev.recommendation,
+            Recommendation::InsufficientEvidence,
+            "tests alone (55% of the weight) do not make a recommendation"
+        );
+        assert!(
+            ev.recommendation_rule.contains("55%"),
+            "{}",
+            ev.recommendation_rule
+        );
         assert!(ev.strengths.iter().any(|s| s.contains("first submit")));
         assert!(ev.markdown.contains("not assessed") && ev.markdown.contains("redistributed"));
+        assert!(ev
+            .markdown
+            .contains("Not enough evidence for a recommendation"));
         let json = serde_json::to_value(&ev).expect("json");
-        assert_eq!(json["recommendation"], "strong-yes");
+        assert_eq!(json["recommendation"], "insufficient-evidence");
         assert!(json["dimensions"]["communication"]["score"].is_null());
+
+        let measured = evaluate(&Evidence {
+            complexity: Complexity::Measured {
+                fitted: "O(n)".into(),
+                fitted_rank: 2,
+                target: "O(n)".into(),
+                target_rank: 2,
+            },
+            ..e
+        });
+        assert_eq!(
+            measured.recommendation,
+            Recommendation::StrongYes,
+            "{measured:#?}"
+        );
+        assert_eq!(
+            serde_json::to_value(&measured).expect("json")["recommendation"],
+            "strong-yes"
+        );
+    }
+
+    #[test]
+    fn the_starter_run_once_is_not_judged_as_quality_code() {
+        let e = Evidence {
+            duration_ms: 45 * 60_000,
+            elapsed_ms: 5 * 60_000,
+            attempts: vec![attempt(60, false, Verdict::WrongAnswer, 0, 2)],
+            hints: vec![],
+            transcript_lines: 0,
+            complexity: Complexity::NotMeasured {
+                why: "no accepted solution".into(),
+            },
+        };
+        let ev = evaluate(&e);
+        let cq = &ev.dimensions.code_quality;
+        assert!(!cq.assessed && cq.score.is_none(), "{cq:#?}");
+        assert!(cq
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("no working code")));
+        assert_eq!(ev.overall, 0);
+        assert_eq!(ev.recommendation, Recommendation::InsufficientEvidence);
     }
 
     #[test]
@@ -411,7 +465,10 @@ mod sessions {
             ..e
         };
         let ev = evaluate(&nothing);
-        assert_eq!((ev.overall, ev.recommendation), (0, Recommendation::No));
+        assert_eq!(
+            (ev.overall, ev.recommendation),
+            (0, Recommendation::InsufficientEvidence)
+        );
         assert!(ev.strengths.is_empty(), "no invented praise");
     }
 }
