@@ -358,7 +358,8 @@ pub fn evaluate(e: &Evidence) -> Evaluation {
         .iter()
         .any(|a| a.submit && a.verdict == Verdict::Accepted);
     let top_hint = e.hints.iter().map(|h| h.level).max().unwrap_or(0);
-    let assessed_share = f64::from(assessed_weight) / 100.0;
+    let total_weight: u32 = all(&dims).iter().map(|d| d.weight).sum();
+    let assessed_share = f64::from(assessed_weight) / f64::from(total_weight.max(1));
     let (recommendation, recommendation_rule) = if assessed_share < MIN_ASSESSED_FOR_RECOMMENDATION
     {
         (
