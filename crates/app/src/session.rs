@@ -48,6 +48,8 @@ pub struct Replay {
     pub session: Session,
     pub timeline: Vec<TimelineEntry>,
     pub snapshots: Vec<Snapshot>,
+    /// The code observer's notes, each on one of `snapshots`.
+    pub notes: Vec<rehearse_core::observer::CodeNote>,
     pub transcript: Vec<TranscriptLine>,
     pub hints: Vec<String>,
     pub evaluation: Option<Evaluation>,
@@ -168,6 +170,7 @@ impl App {
             session: self.store.session(sid)?,
             timeline: self.store.timeline(sid)?,
             snapshots: self.store.snapshots(sid)?,
+            notes: self.store.code_notes(sid)?,
             transcript: self.store.transcript(sid)?,
             hints: self.hint_texts(sid)?,
             evaluation: self.store.evaluations(sid)?.into_iter().next(),

@@ -231,7 +231,7 @@ async fn interview(
             return Err(e);
         }
     };
-    room.start_clock();
+    room.start();
     let text = match &mut call {
         Call::Text(t) => Some(t),
         Call::Voice(_) => None,

@@ -10,6 +10,7 @@ pub mod growth;
 pub mod interviewer;
 pub mod language;
 pub mod library;
+pub mod observer;
 pub mod paths;
 pub mod problem;
 pub mod run;

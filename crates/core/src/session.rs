@@ -127,6 +127,11 @@ pub enum SessionEvent {
     Transcript {
         line_id: String,
     },
+    /// The code observer's note on a snapshot (`Replay::notes` holds it).
+    CodeNote {
+        note_id: String,
+        snapshot_id: String,
+    },
     Resumed {
         paused_ms: i64,
     },

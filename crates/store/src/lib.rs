@@ -8,6 +8,7 @@ mod db;
 mod error;
 mod history;
 pub mod migrate;
+mod notes;
 mod practice;
 mod problems;
 mod runs;

@@ -225,6 +225,17 @@ impl Store {
         Ok(self.snapshots(sid)?.pop())
     }
 
+    /// The newest snapshot of session `sid` whose code is exactly `code`.
+    pub fn snapshot_with(&self, sid: &str, code: &str) -> Result<Option<String>> {
+        self.with(|c| {
+            Ok(c.prepare_cached(
+                "SELECT id FROM code_snapshots WHERE session_id = ?1 AND code = ?2 ORDER BY at_ms DESC, created_at DESC, id DESC LIMIT 1",
+            )?
+            .query_row(params![sid, code], |r| r.get(0))
+            .optional()?)
+        })
+    }
+
     pub fn snapshots(&self, sid: &str) -> Result<Vec<Snapshot>> {
         self.with(|c| {
             let rows = c

@@ -32,7 +32,7 @@ impl Lobby {
         }
         let room = Room::open_shown(&self.app, sid, self.show.clone())?;
         if room.is_open() {
-            room.start_clock();
+            room.start();
         }
         if let Some(old) = current.replace(room.clone()) {
             if old.id() != sid {

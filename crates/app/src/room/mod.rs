@@ -1,12 +1,13 @@
 //! The interview room: one live session and everything attached to it. The room owns the
 //! session's clock (warnings and time up are written here, once), autosave, runs and
-//! submits, hints, checkpoints and the end. Participants (the voice or the text interviewer;
-//! next the code observer) attach through [`Participant`] and hear every
+//! submits, hints, checkpoints and the end. Participants (the voice or the text interviewer,
+//! the code observer) attach through [`Participant`] and hear every
 //! [`RoomEvent`] in the order it happened. The window and the terminal hold a room and are
 //! told what happens through [`RoomUpdate`]s; they do not coordinate the session themselves.
 
 mod autosave;
 mod lobby;
+mod observer;
 mod text;
 mod voice;
 
@@ -44,6 +45,10 @@ pub enum RoomEvent {
     },
     /// The candidate typed a message to the interviewer.
     CandidateMessage { text: String },
+    /// The code observer's note, when it changed materially since its last one.
+    CodeNote {
+        note: rehearse_core::observer::CodeNote,
+    },
     /// The time is up; the session has ended on the clock. `Closed` follows.
     TimeUp,
     /// The room closes (the session ended, or its window moved on): participants stop.
@@ -116,6 +121,8 @@ struct State {
     ended: bool,
     storage_error: Option<ErrorBody>,
     voice: Option<voice::Link>,
+    /// How many times the code observer has looked at the code.
+    observer: Option<tokio::sync::watch::Receiver<u64>>,
     next_id: u64,
 }
 
@@ -181,9 +188,16 @@ impl Room {
         }
     }
 
-    /// Runs the clock in the background until the session ends or the room is dropped. Call
-    /// from within a Tokio runtime.
-    pub fn start_clock(&self) {
+    /// Starts the live interview's background work: the clock, until the session ends or the
+    /// room is dropped, and the code observer. Call from within a Tokio runtime.
+    pub fn start(&self) {
+        if let Err(e) = self.start_observer() {
+            tracing::warn!(error = %e, session = %self.id(), "the code observer did not start");
+        }
+        self.start_clock();
+    }
+
+    fn start_clock(&self) {
         let room: Weak<Inner> = Arc::downgrade(&self.inner);
         tokio::spawn(async move {
             let mut beats = tokio::time::interval(std::time::Duration::from_millis(BEAT_MS));

@@ -58,6 +58,7 @@ impl Participant for TextInterviewer {
             } if *minutes_left <= WRAP_UP_MINUTES => Heard::WrapUp(time_note(*remaining_ms)),
             RoomEvent::ClockWarning { remaining_ms, .. } => Heard::Data(time_note(*remaining_ms)),
             RoomEvent::CandidateMessage { text } => Heard::Message(text.clone()),
+            RoomEvent::CodeNote { note } => Heard::Data(note.context()),
             RoomEvent::TimeUp => return Ok(()),
             RoomEvent::Closed => {
                 self.cancel.cancel();

@@ -62,6 +62,7 @@ impl Participant for VoiceInterviewer {
                 Command::Context(time_note(*remaining_ms))
             }
             RoomEvent::CandidateMessage { text } => Command::Say(text.clone()),
+            RoomEvent::CodeNote { note } => Command::Context(note.context()),
             RoomEvent::TimeUp => return Ok(()),
             RoomEvent::Closed => Command::End,
         };

@@ -1,5 +1,6 @@
 //! The shared use-cases against a real database in a temporary folder.
 
+mod observer;
 mod room;
 mod text;
 

@@ -23,6 +23,7 @@ impl Participant for Recorder {
             RoomEvent::RunResult { report, .. } => format!("run {}", report.verdict.id()),
             RoomEvent::ClockWarning { minutes_left, .. } => format!("warning {minutes_left}"),
             RoomEvent::CandidateMessage { text } => format!("message {text}"),
+            RoomEvent::CodeNote { note } => format!("note {}", note.snapshot_id),
             RoomEvent::TimeUp => "time up".into(),
             RoomEvent::Closed => "closed".into(),
         };

@@ -1,0 +1,254 @@
+//! The code observer as a participant of the room, in every mode. It looks at the code 2 s
+//! after the last change (so at most once every 2 s), skips code it has already seen, and
+//! writes a note on the snapshot of that code: syntax errors from the parser (always, offline)
+//! and, when the observer role is on, what its model read in the code. Notes go to the replay
+//! and the report; one that changed materially is told to the room, where an interviewer
+//! hears it as quoted data.
+
+use super::{Participant, Room, RoomEvent};
+use crate::ai::Agent;
+use crate::AppError;
+use rehearse_agents::{AgentError, CancellationToken, Message, Request, Tool};
+use rehearse_core::error::Coded;
+use rehearse_core::observer::{self, CodeNote, CodeReading, DEBOUNCE_MS, READING_TOOL};
+use rehearse_core::session::SnapshotKind;
+use rehearse_core::settings::{AiChoice, AiRole};
+use rehearse_core::{now_ms, Language};
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// A reading is a short structure.
+const READING_TOKENS: u32 = 600;
+
+struct CodeObserver {
+    code: watch::Sender<Option<String>>,
+    cancel: CancellationToken,
+}
+
+impl Participant for CodeObserver {
+    fn name(&self) -> &'static str {
+        "code observer"
+    }
+
+    fn hear(&mut self, event: &RoomEvent) -> Result<(), AppError> {
+        match event {
+            RoomEvent::CodeChanged { code, .. } => {
+                self.code.send_replace(Some(code.clone()));
+            }
+            RoomEvent::Closed => self.cancel.cancel(),
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+fn hash(code: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    code.hash(&mut h);
+    h.finish()
+}
+
+impl Room {
+    /// Attaches the code observer. Its model is the observer role's (Settings → AI); when
+    /// that is off or cannot run, the notes carry the parser's findings only.
+    pub(super) fn start_observer(&self) -> Result<(), AppError> {
+        let app = &self.inner.app;
+        let agent = app
+            .agent(AiRole::Observer, &AiChoice::default())
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "the code observer reads without a model");
+                None
+            });
+        let slug = app.store.session(self.id())?.problem_slug;
+        let system = observer::instructions(&app.store.problem(&slug)?, self.inner.language);
+        let (code, seen) = watch::channel(None);
+        let cancel = CancellationToken::new();
+        let passes = {
+            let mut st = self.state();
+            if st.ended {
+                return Err(AppError::SessionOver(self.id().to_string()));
+            }
+            self.attach_locked(
+                &mut st,
+                Box::new(CodeObserver {
+                    code,
+                    cancel: cancel.clone(),
+                }),
+            );
+            let (passes, watching) = watch::channel(0u64);
+            st.observer = Some(watching);
+            passes
+        };
+        let watcher = Watcher {
+            room: self.clone(),
+            agent,
+            system,
+            cancel,
+            last_hash: None,
+            last: None,
+        };
+        tokio::spawn(watcher.run(seen, passes));
+        Ok(())
+    }
+
+    /// Waits until the observer has looked at the code `n` times (each look writes a note, or
+    /// skips code it has seen), or has stopped. For tests and benchmarks.
+    pub async fn observed(&self, n: u64) {
+        let Some(mut passes) = self.state().observer.clone() else {
+            return;
+        };
+        let _ = passes.wait_for(|p| *p >= n).await;
+    }
+
+    /// The id of the snapshot holding `code`: autosave's held-back code is written now, code
+    /// never stored gets an auto snapshot. None once the session is over.
+    fn snapshot_of(&self, code: &str) -> Result<Option<String>, AppError> {
+        let app = &self.inner.app;
+        let mut st = self.state();
+        if st.ended {
+            return Ok(None);
+        }
+        if st.autosave.pending() == Some(code) {
+            st.autosave.flush(app, self.id(), now_ms(), true)?;
+        }
+        if let Some(id) = app.store.snapshot_with(self.id(), code)? {
+            return Ok(Some(id));
+        }
+        match app.session_snapshot(self.id(), code, SnapshotKind::Auto) {
+            Ok(id) => Ok(Some(id)),
+            Err(AppError::SessionOver(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+struct Watcher {
+    room: Room,
+    agent: Option<Agent>,
+    system: String,
+    cancel: CancellationToken,
+    last_hash: Option<u64>,
+    last: Option<CodeNote>,
+}
+
+impl Watcher {
+    async fn run(mut self, mut seen: watch::Receiver<Option<String>>, passes: watch::Sender<u64>) {
+        let quiet = Duration::from_millis(DEBOUNCE_MS);
+        loop {
+            tokio::select! {
+                biased;
+                _ = self.cancel.cancelled() => return,
+                changed = seen.changed() => if changed.is_err() { return },
+            }
+            // Quiet for the debounce: every change starts it again.
+            loop {
+                tokio::select! {
+                    biased;
+                    _ = self.cancel.cancelled() => return,
+                    changed = seen.changed() => if changed.is_err() { return } else { continue },
+                    _ = tokio::time::sleep(quiet) => break,
+                }
+            }
+            // Marked seen before the look: a change during it starts the next debounce.
+            let Some(code) = seen.borrow_and_update().clone() else {
+                continue;
+            };
+            let h = hash(&code);
+            if self.last_hash != Some(h) {
+                match self.look(&code).await {
+                    Ok(Some(())) => self.last_hash = Some(h),
+                    Ok(None) => return,
+                    Err(e) => {
+                        tracing::warn!(error = %e, session = %self.room.id(), "a code note was not stored")
+                    }
+                }
+            }
+            passes.send_modify(|p| *p += 1);
+        }
+    }
+
+    /// One note on `code`. None when the session is over.
+    async fn look(&mut self, code: &str) -> Result<Option<()>, AppError> {
+        let language = self.room.inner.language;
+        let app = self.room.inner.app.clone();
+        let at_ms = app.store.session(self.room.id())?.elapsed_ms(now_ms());
+        let syntax = rehearse_syntax::check(language, code);
+        let Some(snapshot_id) = self.room.snapshot_of(code)? else {
+            return Ok(None);
+        };
+        let mut note = CodeNote {
+            id: String::new(),
+            snapshot_id,
+            at_ms,
+            language,
+            syntax,
+            reading: None,
+            model: None,
+            unread: None,
+            version: observer::OBSERVER_VERSION.into(),
+        };
+        match self.read(code, language, &note).await {
+            Ok(Some((reading, model))) => {
+                note.reading = Some(reading);
+                note.model = Some(model);
+            }
+            Ok(None) => note.unread = Some("The observer's model is off (Settings → AI).".into()),
+            Err(AgentError::Cancelled) => return Ok(None),
+            Err(e) => note.unread = Some(format!("{} ({})", e, e.code().as_str())),
+        }
+        app.store.add_code_note(self.room.id(), &mut note)?;
+        if note.changed_from(self.last.as_ref()) && self.room.is_open() {
+            self.room.tell(RoomEvent::CodeNote { note: note.clone() });
+        }
+        self.last = Some(note);
+        Ok(Some(()))
+    }
+
+    /// The model's reading of `code`, and the model that gave it; None without a model.
+    async fn read(
+        &self,
+        code: &str,
+        language: Language,
+        note: &CodeNote,
+    ) -> Result<Option<(CodeReading, String)>, AgentError> {
+        let Some(agent) = &self.agent else {
+            return Ok(None);
+        };
+        let req = Request::new(
+            self.system.clone(),
+            vec![Message::user(observer::request(
+                code,
+                language,
+                &note.syntax,
+            ))],
+            READING_TOKENS,
+        );
+        let shape = Tool {
+            name: READING_TOOL.into(),
+            description: "What the candidate's code does, for the interviewer.".into(),
+            schema: observer::reading_schema(),
+        };
+        let app = &self.room.inner.app;
+        match agent.llm.ask(&req, &shape, &self.cancel).await {
+            Ok((value, answer)) => {
+                let model = answer.model.clone();
+                app.record_call(Some(self.room.id()), agent, &Ok(answer));
+                let reading = serde_json::from_value(value).map_err(|e| AgentError::BadOutput {
+                    reason: e.to_string(),
+                })?;
+                let model = if model.is_empty() {
+                    agent.llm.endpoint().model.clone()
+                } else {
+                    model
+                };
+                Ok(Some((reading, model)))
+            }
+            Err(e) => {
+                app.record_call(Some(self.room.id()), agent, &Err(e.clone()));
+                Err(e)
+            }
+        }
+    }
+}
