@@ -303,7 +303,7 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
             let replay = app.replay(&id).map_err(|e| fail(json)(&e))?;
             if json {
                 print_json(
-                    &serde_json::json!({ "session": replay.session, "timeline": replay.timeline, "transcript": replay.transcript, "evaluation": replay.evaluation }),
+                    &serde_json::json!({ "session": replay.session, "timeline": replay.timeline, "notes": replay.notes, "transcript": replay.transcript, "evaluation": replay.evaluation }),
                 )?;
             } else {
                 outln!(
@@ -328,6 +328,16 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
                         rehearse_core::evaluate::clock(line.at_ms),
                         line.speaker,
                         line.text
+                    );
+                }
+                if !replay.notes.is_empty() {
+                    outln!("\nObserver's notes:");
+                }
+                for note in &replay.notes {
+                    outln!(
+                        "  [{}] {}",
+                        rehearse_core::evaluate::clock(note.at_ms),
+                        note.headline()
                     );
                 }
                 if let Some(ev) = &replay.evaluation {

@@ -34,6 +34,16 @@ pub enum ApproachKind {
     Unknown,
 }
 
+impl ApproachKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ApproachKind::BruteForce => "brute force",
+            ApproachKind::Optimized => "optimized",
+            ApproachKind::Unknown => "unclear",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Approach {
@@ -95,6 +105,33 @@ impl CodeNote {
         new_error || read_anew
     }
 
+    /// The note in one line: "syntax error at line 2: missing `)` · two nested loops (brute
+    /// force), O(n^2) time, O(1) space".
+    pub fn headline(&self) -> String {
+        let mut parts = Vec::new();
+        match self.syntax.first() {
+            None => parts.push("no syntax errors".to_string()),
+            Some(e) => parts.push(format!(
+                "{} syntax error(s), the first at line {}: {}",
+                self.syntax.len(),
+                e.line,
+                e.message
+            )),
+        }
+        match &self.reading {
+            Some(r) => parts.push(format!(
+                "{} ({}), {} time, {} space",
+                r.approach.name,
+                r.approach.kind.label(),
+                r.time_complexity,
+                r.space_complexity
+            )),
+            None => parts.push(self.unread.clone().unwrap_or_default()),
+        }
+        parts.retain(|p| !p.is_empty());
+        parts.join(" · ")
+    }
+
     /// The note as the interviewer gets it: quoted data, never instructions.
     pub fn context(&self) -> String {
         let mut lines = Vec::new();
@@ -111,11 +148,7 @@ impl CodeNote {
             lines.push(format!(
                 "Approach: {} ({}).",
                 r.approach.name,
-                match r.approach.kind {
-                    ApproachKind::BruteForce => "brute force",
-                    ApproachKind::Optimized => "optimized",
-                    ApproachKind::Unknown => "unclear",
-                }
+                r.approach.kind.label()
             ));
             lines.push(format!(
                 "Estimated complexity: {} time, {} space.",

@@ -392,6 +392,18 @@ fn a_timed_interview_from_start_to_report_history_and_replay() {
             .contains("a, b = b, a + b")
             .then_some(())
     });
+    // The observer looked at the final code as the session ended: the parser's finding, and
+    // why no model read it (no observer model is set up here).
+    assert!(
+        entries.iter().any(|e| e.contains("Observer's note")),
+        "{entries:?}"
+    );
+    let note = s.find("[data-testid=observer-note]").text();
+    assert!(
+        note.contains("No syntax errors.") && note.contains("Settings → AI"),
+        "{note}"
+    );
+    s.screenshot("replay-observer");
     s.find("[data-testid=replay-prev]").click();
     assert!(s.find("[data-testid=replay-moment]").text().contains(':'));
     s.screenshot("replay");

@@ -1,4 +1,5 @@
 // Generated from src-tauri/src/commands/mod.rs by `cargo xtask bindings`. Do not edit.
+import type { CodeNote } from "./CodeNote";
 import type { Evaluation } from "./Evaluation";
 import type { Session } from "./Session";
 import type { Snapshot } from "./Snapshot";
@@ -8,4 +9,8 @@ import type { TranscriptLine } from "./TranscriptLine";
 /**
  * Everything the replay shows.
  */
-export type Replay = { session: Session, timeline: Array<TimelineEntry>, snapshots: Array<Snapshot>, transcript: Array<TranscriptLine>, hints: Array<string>, evaluation: Evaluation | null, };
+export type Replay = { session: Session, timeline: Array<TimelineEntry>, snapshots: Array<Snapshot>, 
+/**
+ * The code observer's notes, each on one of `snapshots`.
+ */
+notes: Array<CodeNote>, transcript: Array<TranscriptLine>, hints: Array<string>, evaluation: Evaluation | null, };

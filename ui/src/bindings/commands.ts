@@ -5,11 +5,15 @@ import type { AiChoice } from "./AiChoice";
 import type { AiProvider } from "./AiProvider";
 import type { AiSettings } from "./AiSettings";
 import type { AppInfo } from "./AppInfo";
+import type { Approach } from "./Approach";
+import type { ApproachKind } from "./ApproachKind";
 import type { AudioDevices } from "./AudioDevices";
 import type { Backend } from "./Backend";
 import type { Category } from "./Category";
 import type { CategoryInfo } from "./CategoryInfo";
 import type { CategoryProgress } from "./CategoryProgress";
+import type { CodeNote } from "./CodeNote";
+import type { CodeReading } from "./CodeReading";
 import type { DeviceInfo } from "./DeviceInfo";
 import type { Difficulty } from "./Difficulty";
 import type { Dimension } from "./Dimension";
@@ -67,6 +71,7 @@ import type { SnapshotKind } from "./SnapshotKind";
 import type { Speaker } from "./Speaker";
 import type { SpeakerMode } from "./SpeakerMode";
 import type { StartSession } from "./StartSession";
+import type { SyntaxIssue } from "./SyntaxIssue";
 import type { TestResult } from "./TestResult";
 import type { Theme } from "./Theme";
 import type { TimelineEntry } from "./TimelineEntry";
@@ -82,11 +87,15 @@ export type {
   AiProvider,
   AiSettings,
   AppInfo,
+  Approach,
+  ApproachKind,
   AudioDevices,
   Backend,
   Category,
   CategoryInfo,
   CategoryProgress,
+  CodeNote,
+  CodeReading,
   DeviceInfo,
   Difficulty,
   Dimension,
@@ -144,6 +153,7 @@ export type {
   Speaker,
   SpeakerMode,
   StartSession,
+  SyntaxIssue,
   TestResult,
   Theme,
   TimelineEntry,

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { errorBody, sessionReplay } from "../api";
-import type { ErrorBody, Replay, SessionEvent } from "../bindings/commands";
+import type { CodeNote, ErrorBody, Replay, SessionEvent } from "../bindings/commands";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { clockOf, lineDiff } from "../lib/session";
 
@@ -20,6 +20,8 @@ function describe(e: SessionEvent): string {
       return `${e.minutes_left} minutes left`;
     case "transcript":
       return "Transcript line";
+    case "code_note":
+      return "Observer's note";
     case "resumed":
       return `Resumed after an interruption (${Math.round(e.paused_ms / 1000)} s not counted)`;
     case "ended":
@@ -60,7 +62,10 @@ export function ReplayView({ id, at, onReport }: Props) {
     // Before the first save, the code is what the session opened with (its first snapshot).
     const current = replay.snapshots.find((s) => s.id === upTo[upTo.length - 1]) ?? replay.snapshots[0];
     const previous = replay.snapshots.find((s) => s.id === upTo[upTo.length - 2]);
-    return { entry, current, diff: lineDiff(previous?.code ?? current?.code ?? "", current?.code ?? "") };
+    // The observer's latest note up to this entry.
+    const noteIds = replay.timeline.slice(0, index + 1).flatMap((t) => (t.event.kind === "code_note" ? [t.event.note_id] : []));
+    const note = replay.notes.find((n) => n.id === noteIds[noteIds.length - 1]) ?? null;
+    return { entry, current, note, diff: lineDiff(previous?.code ?? current?.code ?? "", current?.code ?? "") };
   }, [replay, index]);
 
   if (!replay || !view) return <ErrorBanner error={error} />;
@@ -109,7 +114,53 @@ export function ReplayView({ id, at, onReport }: Props) {
             </div>
           ))}
         </pre>
+        {view.note && <NotePanel note={view.note} />}
       </div>
     </section>
+  );
+}
+
+const APPROACH: Record<string, string> = { "brute-force": "brute force", optimized: "optimized", unknown: "unclear" };
+
+/** The code observer's note on the code shown: the parser's errors, then the model's reading. */
+function NotePanel({ note }: { note: CodeNote }) {
+  const r = note.reading;
+  return (
+    <aside class="observer-note" data-testid="observer-note">
+      <h3>
+        Observer · <span class="muted">{clockOf(note.at_ms)}</span>
+      </h3>
+      {note.syntax.length === 0 ? (
+        <p class="muted">No syntax errors.</p>
+      ) : (
+        <ul class="syntax-errors" data-testid="observer-syntax">
+          {note.syntax.map((e, i) => (
+            <li key={i}>
+              Line {e.line}, column {e.column}: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {r ? (
+        <div data-testid="observer-reading">
+          <p>
+            <strong>{r.approach.name}</strong> ({APPROACH[r.approach.kind]}) · {r.time_complexity} time, {r.space_complexity} space
+          </p>
+          <p>{r.summary}</p>
+          {r.warnings.length > 0 && (
+            <ul>
+              {r.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          )}
+          <p class="muted">
+            {r.ready_to_run ? "Looks ready to run" : "Not ready to run yet"} · read by {note.model}
+          </p>
+        </div>
+      ) : (
+        <p class="muted">{note.unread}</p>
+      )}
+    </aside>
   );
 }

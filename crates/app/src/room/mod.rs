@@ -122,7 +122,7 @@ struct State {
     storage_error: Option<ErrorBody>,
     voice: Option<voice::Link>,
     /// How many times the code observer has looked at the code.
-    observer: Option<tokio::sync::watch::Receiver<u64>>,
+    observer: Option<observer::Observing>,
     next_id: u64,
 }
 
@@ -378,6 +378,13 @@ impl Room {
     /// session that has already ended returns its report.
     pub async fn end(&self, code: Option<&str>) -> Result<Evaluation, AppError> {
         let app = &self.inner.app;
+        if self.is_open() {
+            let last = match code {
+                Some(c) => c.to_string(),
+                None => self.code()?,
+            };
+            self.final_look(last).await;
+        }
         {
             let mut st = self.state();
             let s = app.store.session(&self.inner.sid)?;

@@ -17,10 +17,18 @@ use rehearse_core::{now_ms, Language};
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::time::Duration;
-use tokio::sync::watch;
+use tokio::sync::{mpsc, oneshot, watch};
 
+/// How long ending a session waits for the observer's note on the final code.
+const FINAL_LOOK: Duration = Duration::from_secs(15);
 /// A reading is a short structure.
 const READING_TOKENS: u32 = 600;
+
+/// The room's hold on its observer.
+pub(super) struct Observing {
+    passes: watch::Receiver<u64>,
+    last: FinalLook,
+}
 
 struct CodeObserver {
     code: watch::Sender<Option<String>>,
@@ -65,7 +73,7 @@ impl Room {
         let system = observer::instructions(&app.store.problem(&slug)?, self.inner.language);
         let (code, seen) = watch::channel(None);
         let cancel = CancellationToken::new();
-        let passes = {
+        let (passes, finals) = {
             let mut st = self.state();
             if st.ended {
                 return Err(AppError::SessionOver(self.id().to_string()));
@@ -78,8 +86,12 @@ impl Room {
                 }),
             );
             let (passes, watching) = watch::channel(0u64);
-            st.observer = Some(watching);
-            passes
+            let (last, finals) = mpsc::unbounded_channel();
+            st.observer = Some(Observing {
+                passes: watching,
+                last,
+            });
+            (passes, finals)
         };
         let watcher = Watcher {
             room: self.clone(),
@@ -89,17 +101,31 @@ impl Room {
             last_hash: None,
             last: None,
         };
-        tokio::spawn(watcher.run(seen, passes));
+        tokio::spawn(watcher.run(seen, finals, passes));
         Ok(())
     }
 
     /// Waits until the observer has looked at the code `n` times (each look writes a note, or
     /// skips code it has seen), or has stopped. For tests and benchmarks.
     pub async fn observed(&self, n: u64) {
-        let Some(mut passes) = self.state().observer.clone() else {
+        let Some(mut passes) = self.state().observer.as_ref().map(|o| o.passes.clone()) else {
             return;
         };
         let _ = passes.wait_for(|p| *p >= n).await;
+    }
+
+    /// Has the observer look at the session's final code now, so that the report and the
+    /// replay have a note on it; waits for it at most [`FINAL_LOOK`].
+    pub(super) async fn final_look(&self, code: String) {
+        let Some(last) = self.state().observer.as_ref().map(|o| o.last.clone()) else {
+            return;
+        };
+        let (done, looked) = oneshot::channel();
+        if last.send((code, done)).is_ok()
+            && tokio::time::timeout(FINAL_LOOK, looked).await.is_err()
+        {
+            tracing::warn!(session = %self.id(), "the observer's last look took too long; the report goes on without it");
+        }
     }
 
     /// The id of the snapshot holding `code`: autosave's held-back code is written now, code
@@ -133,39 +159,67 @@ struct Watcher {
     last: Option<CodeNote>,
 }
 
+/// Asks the observer to look at the final code at once, and says when it has.
+pub(super) type FinalLook = mpsc::UnboundedSender<(String, oneshot::Sender<()>)>;
+
 impl Watcher {
-    async fn run(mut self, mut seen: watch::Receiver<Option<String>>, passes: watch::Sender<u64>) {
+    async fn run(
+        mut self,
+        mut seen: watch::Receiver<Option<String>>,
+        mut finals: mpsc::UnboundedReceiver<(String, oneshot::Sender<()>)>,
+        passes: watch::Sender<u64>,
+    ) {
         let quiet = Duration::from_millis(DEBOUNCE_MS);
+        let mut dirty = false;
         loop {
+            // Every event starts the debounce again: the sleep is made anew each time round.
             tokio::select! {
                 biased;
                 _ = self.cancel.cancelled() => return,
-                changed = seen.changed() => if changed.is_err() { return },
-            }
-            // Quiet for the debounce: every change starts it again.
-            loop {
-                tokio::select! {
-                    biased;
-                    _ = self.cancel.cancelled() => return,
-                    changed = seen.changed() => if changed.is_err() { return } else { continue },
-                    _ = tokio::time::sleep(quiet) => break,
-                }
-            }
-            // Marked seen before the look: a change during it starts the next debounce.
-            let Some(code) = seen.borrow_and_update().clone() else {
-                continue;
-            };
-            let h = hash(&code);
-            if self.last_hash != Some(h) {
-                match self.look(&code).await {
-                    Ok(Some(())) => self.last_hash = Some(h),
-                    Ok(None) => return,
-                    Err(e) => {
-                        tracing::warn!(error = %e, session = %self.room.id(), "a code note was not stored")
+                last = finals.recv() => {
+                    let Some((code, done)) = last else { return };
+                    let going = self.pass(&code).await;
+                    let _ = done.send(());
+                    if !going {
+                        return;
                     }
+                    dirty = seen.borrow_and_update().as_deref() != Some(code.as_str());
+                }
+                changed = seen.changed() => {
+                    if changed.is_err() {
+                        return;
+                    }
+                    dirty = true;
+                }
+                _ = tokio::time::sleep(quiet), if dirty => {
+                    dirty = false;
+                    // Marked seen before the look: a change during it starts the next debounce.
+                    let Some(code) = seen.borrow_and_update().clone() else { continue };
+                    if !self.pass(&code).await {
+                        return;
+                    }
+                    passes.send_modify(|p| *p += 1);
                 }
             }
-            passes.send_modify(|p| *p += 1);
+        }
+    }
+
+    /// Looks at `code` unless it was the last looked at; false once the session is over.
+    async fn pass(&mut self, code: &str) -> bool {
+        let h = hash(code);
+        if self.last_hash == Some(h) {
+            return true;
+        }
+        match self.look(code).await {
+            Ok(Some(())) => {
+                self.last_hash = Some(h);
+                true
+            }
+            Ok(None) => false,
+            Err(e) => {
+                tracing::warn!(error = %e, session = %self.room.id(), "a code note was not stored");
+                true
+            }
         }
     }
 

@@ -122,7 +122,16 @@ fn settled_code_is_read_once_and_its_note_kept_with_the_snapshot() {
         assert_eq!(calls.len(), 1);
         assert!(calls[0].role == AiRole::Observer && calls[0].ok && calls[0].model == "local-observer");
         assert_eq!(fake.violations(), Vec::<String>::new());
+
+        // Ending looks at the final code at once: the report and the replay have its note.
+        fake.push(reading("brute-force", "two nested loops", "O(n^2)"));
         room.end(Some(NESTED)).await.expect("report");
+        let notes = app.store.code_notes(&id).expect("notes");
+        assert_eq!(notes.len(), 2);
+        let last = app.store.snapshots(&id).expect("snapshots");
+        let on = last.iter().find(|s| s.id == notes[1].snapshot_id).expect("its snapshot");
+        assert_eq!(on.code, NESTED);
+        assert_eq!(fake.violations(), Vec::<String>::new());
     });
 }
 

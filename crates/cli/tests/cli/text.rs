@@ -34,6 +34,15 @@ fn a_typed_interview_from_stdin_ends_at_the_end_of_input_with_its_report() {
     let fake = rt.block_on(FakeLlm::start(Flavor::Anthropic, Some(KEY)));
     fake.push(Reply::text("Hello. How would you approach this?"));
     fake.push(Reply::text("Good. What is its time complexity?"));
+    // The observer (on by default with an Anthropic key) reads the final code as it ends.
+    fake.push(Reply::json(&serde_json::json!({
+        "approach": {"kind": "unknown", "name": "not started"},
+        "time_complexity": "O(1)",
+        "space_complexity": "O(1)",
+        "warnings": [],
+        "ready_to_run": false,
+        "summary": "The starter, unchanged."
+    })));
     let dir = tempfile::tempdir().unwrap();
     let mut child = cli(dir.path(), &fake.url)
         .args(TEXT)
@@ -95,9 +104,16 @@ fn a_typed_interview_from_stdin_ends_at_the_end_of_input_with_its_report() {
         "{shown}"
     );
 
+    let notes = shown["notes"].as_array().expect("notes");
+    assert_eq!(notes.len(), 1, "{shown}");
+    assert_eq!(notes[0]["reading"]["summary"], "The starter, unchanged.");
+    assert_eq!(notes[0]["syntax"], serde_json::json!([]));
+
     let bodies = fake.bodies();
-    assert_eq!(bodies.len(), 2);
+    assert_eq!(bodies.len(), 3);
     assert_eq!(bodies[0]["model"], "claude-test-model");
+    assert_eq!(bodies[2]["model"], "claude-haiku-4-5");
+    assert_eq!(bodies[2]["tool_choice"]["name"], "code_reading");
     assert!(bodies[0]["system"][0]["text"]
         .as_str()
         .unwrap()
