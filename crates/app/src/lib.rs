@@ -4,6 +4,7 @@
 pub mod ai;
 pub mod doctor;
 mod error;
+mod evaluator;
 pub mod export;
 pub mod keys;
 pub mod logging;

@@ -52,7 +52,10 @@ pub struct Replay {
     pub notes: Vec<rehearse_core::observer::CodeNote>,
     pub transcript: Vec<TranscriptLine>,
     pub hints: Vec<String>,
+    /// The report shown: the newest evaluation.
     pub evaluation: Option<Evaluation>,
+    /// Every evaluation of the session, newest first (offline, AI, re-gradings).
+    pub evaluations: Vec<Evaluation>,
 }
 
 /// Problems solved this recently are not drawn at random.
@@ -166,6 +169,7 @@ impl App {
 
     /// A session's timeline, snapshots, transcript, hints and report.
     pub fn replay(&self, sid: &str) -> Result<Replay, AppError> {
+        let evaluations = self.store.evaluations(sid)?;
         Ok(Replay {
             session: self.store.session(sid)?,
             timeline: self.store.timeline(sid)?,
@@ -173,7 +177,8 @@ impl App {
             notes: self.store.code_notes(sid)?,
             transcript: self.store.transcript(sid)?,
             hints: self.hint_texts(sid)?,
-            evaluation: self.store.evaluations(sid)?.into_iter().next(),
+            evaluation: evaluations.first().cloned(),
+            evaluations,
         })
     }
 

@@ -13,6 +13,7 @@ use rehearse_core::evaluate::Evaluation;
 use rehearse_core::problem::{Category, Difficulty};
 use rehearse_core::run::{RunMode, Verdict};
 use rehearse_core::session::SessionStatus;
+use rehearse_core::settings::{AiChoice, AiProvider};
 use rehearse_core::ErrorBody;
 use rehearse_core::ErrorCode;
 use rehearse_store::SessionQuery;
@@ -86,6 +87,18 @@ pub enum SessionsCommand {
     /// One session: its timeline and its report.
     Show {
         id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Grade an ended session again with the AI evaluator (Settings → AI, or the flags); the
+    /// new report is kept beside the earlier ones.
+    Regrade {
+        id: String,
+        /// anthropic, openai or compatible.
+        #[arg(long)]
+        provider: Option<String>,
+        #[arg(long)]
+        model: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -303,7 +316,7 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
             let replay = app.replay(&id).map_err(|e| fail(json)(&e))?;
             if json {
                 print_json(
-                    &serde_json::json!({ "session": replay.session, "timeline": replay.timeline, "notes": replay.notes, "transcript": replay.transcript, "evaluation": replay.evaluation }),
+                    &serde_json::json!({ "session": replay.session, "timeline": replay.timeline, "notes": replay.notes, "transcript": replay.transcript, "evaluation": replay.evaluation, "evaluations": replay.evaluations }),
                 )?;
             } else {
                 outln!(
@@ -345,6 +358,34 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
                     out!("{}", ev.markdown);
                 }
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        SessionsCommand::Regrade {
+            id,
+            provider,
+            model,
+            json,
+        } => {
+            let provider = match provider.as_deref() {
+                None => None,
+                Some(p) => Some(AiProvider::parse(p).ok_or_else(|| CliError {
+                    body: ErrorBody::new(
+                        ErrorCode::InvalidInput,
+                        format!("`--provider {p}`: use anthropic, openai or compatible."),
+                    ),
+                    json,
+                })?),
+            };
+            let over = AiChoice {
+                provider,
+                model,
+                enabled: None,
+            };
+            let app = open(json)?;
+            let evaluation = runtime(json)?
+                .block_on(app.regrade(&id, &over))
+                .map_err(|e| fail(json)(&e))?;
+            print_evaluation(&evaluation, json)?;
             Ok(ExitCode::SUCCESS)
         }
         SessionsCommand::Export { ids, out, json } => {

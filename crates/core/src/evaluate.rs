@@ -61,6 +61,13 @@ pub struct Evidence {
 pub struct EvidenceItem {
     pub at_ms: Option<i64>,
     pub text: String,
+    /// What the AI evaluator's claim cites (`transcript:<id>` …), checked by the host; None
+    /// for the host's own measured facts.
+    #[serde(default)]
+    pub cite: Option<String>,
+    /// The verbatim quote from the cited item.
+    #[serde(default)]
+    pub quote: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -125,6 +132,19 @@ pub struct Evaluation {
     pub strengths: Vec<String>,
     pub improvements: Vec<String>,
     pub markdown: String,
+    /// The model that evaluated (None offline).
+    #[serde(default)]
+    pub model: Option<String>,
+    #[serde(default)]
+    pub rubric_version: Option<String>,
+    #[serde(default)]
+    pub prompt_version: Option<String>,
+    /// The evaluator's claims dropped because their evidence did not check out.
+    #[serde(default)]
+    pub removed_claims: u32,
+    /// The AI evaluator's detailed report (Markdown).
+    #[serde(default)]
+    pub detail: Option<String>,
 }
 
 /// `mm:ss` of an offset in the session.
@@ -137,6 +157,18 @@ fn item(at_ms: i64, text: String) -> EvidenceItem {
     EvidenceItem {
         at_ms: Some(at_ms),
         text,
+        cite: None,
+        quote: None,
+    }
+}
+
+/// A fact with no moment of its own.
+fn fact(text: String) -> EvidenceItem {
+    EvidenceItem {
+        at_ms: None,
+        text,
+        cite: None,
+        quote: None,
     }
 }
 
@@ -198,10 +230,7 @@ fn problem_solving(e: &Evidence) -> Dimension {
                 30.0 * ratio(best)
             }
             None => {
-                evidence.push(EvidenceItem {
-                    at_ms: None,
-                    text: "No code was run or submitted".into(),
-                });
+                evidence.push(fact("No code was run or submitted".into()));
                 0.0
             }
         },
@@ -278,10 +307,7 @@ fn code_quality(e: &Evidence) -> Dimension {
         ));
     }
     if evidence.is_empty() {
-        evidence.push(EvidenceItem {
-            at_ms: None,
-            text: "No failed submit, compile error or crash".into(),
-        });
+        evidence.push(fact("No failed submit, compile error or crash".into()));
     }
     dim(25, Some(score), evidence, Some("Measured from failed submits, compile errors and crashes; style and naming need the AI evaluator.".into()))
 }
@@ -310,12 +336,7 @@ fn efficiency(e: &Evidence) -> Dimension {
                 _ => 20.0,
             };
             let text = format!("Measured {fitted}; the target is {target}");
-            dim(
-                20,
-                Some(score),
-                vec![EvidenceItem { at_ms: None, text }],
-                None,
-            )
+            dim(20, Some(score), vec![fact(text)], None)
         }
         Complexity::NoGenerator => dim(
             20,
@@ -338,28 +359,12 @@ pub fn evaluate(e: &Evidence) -> Evaluation {
         communication: communication(e),
         efficiency: efficiency(e),
     };
-    let assessed_weight: u32 = all(&dims)
-        .iter()
-        .filter(|d| d.assessed)
-        .map(|d| d.weight)
-        .sum();
-    for d in all_mut(&mut dims) {
-        if d.assessed {
-            d.effective_weight = f64::from(d.weight) / f64::from(assessed_weight.max(1));
-        }
-    }
-    let overall = all(&dims)
-        .iter()
-        .filter_map(|d| d.score.map(|s| f64::from(s) * d.effective_weight))
-        .sum::<f64>()
-        .round() as u32;
+    let (overall, assessed_share) = weigh(&mut dims);
     let accepted = e
         .attempts
         .iter()
         .any(|a| a.submit && a.verdict == Verdict::Accepted);
     let top_hint = e.hints.iter().map(|h| h.level).max().unwrap_or(0);
-    let total_weight: u32 = all(&dims).iter().map(|d| d.weight).sum();
-    let assessed_share = f64::from(assessed_weight) / f64::from(total_weight.max(1));
     let (recommendation, recommendation_rule) = if assessed_share < MIN_ASSESSED_FOR_RECOMMENDATION
     {
         (
@@ -416,9 +421,51 @@ pub fn evaluate(e: &Evidence) -> Evaluation {
         strengths,
         improvements,
         markdown: String::new(),
+        model: None,
+        rubric_version: Some(crate::rubric::RUBRIC_VERSION.into()),
+        prompt_version: None,
+        removed_claims: 0,
+        detail: None,
     };
     evaluation.markdown = markdown(&evaluation);
     evaluation
+}
+
+/// Sets each assessed dimension's effective weight (the weight of those not assessed goes to
+/// the others); returns the overall score and the share of the weight assessed.
+pub(crate) fn weigh(dims: &mut Dimensions) -> (u32, f64) {
+    let assessed_weight: u32 = all(dims)
+        .iter()
+        .filter(|d| d.assessed)
+        .map(|d| d.weight)
+        .sum();
+    for d in all_mut(dims) {
+        d.effective_weight = if d.assessed {
+            f64::from(d.weight) / f64::from(assessed_weight.max(1))
+        } else {
+            0.0
+        };
+    }
+    let overall = all(dims)
+        .iter()
+        .filter_map(|d| d.score.map(|s| f64::from(s) * d.effective_weight))
+        .sum::<f64>()
+        .round() as u32;
+    let total_weight: u32 = all(dims).iter().map(|d| d.weight).sum();
+    (
+        overall,
+        f64::from(assessed_weight) / f64::from(total_weight.max(1)),
+    )
+}
+
+pub(crate) fn dimension_mut(d: &mut Dimensions, id: crate::rubric::DimensionId) -> &mut Dimension {
+    use crate::rubric::DimensionId as D;
+    match id {
+        D::ProblemSolving => &mut d.problem_solving,
+        D::CodeQuality => &mut d.code_quality,
+        D::Communication => &mut d.communication,
+        D::Efficiency => &mut d.efficiency,
+    }
 }
 
 fn all(d: &Dimensions) -> [&Dimension; 4] {
@@ -488,7 +535,7 @@ fn observations(
     (good, better)
 }
 
-fn markdown(ev: &Evaluation) -> String {
+pub(crate) fn markdown(ev: &Evaluation) -> String {
     let rec = ev.recommendation.label();
     let mut md = format!(
         "# Interview report\n\n**Overall: {}/100** · Recommendation: **{rec}** ({})\n\n",
@@ -518,9 +565,13 @@ fn markdown(ev: &Evaluation) -> String {
             md.push_str(&format!("_{note}_\n\n"));
         }
         for e in &d.evidence {
+            let cited = match (&e.cite, &e.quote) {
+                (Some(c), Some(q)) => format!(" — “{q}” ({c})"),
+                _ => String::new(),
+            };
             match e.at_ms {
-                Some(at) => md.push_str(&format!("- [{}] {}\n", clock(at), e.text)),
-                None => md.push_str(&format!("- {}\n", e.text)),
+                Some(at) => md.push_str(&format!("- [{}] {}{cited}\n", clock(at), e.text)),
+                None => md.push_str(&format!("- {}{cited}\n", e.text)),
             }
         }
     }
@@ -536,8 +587,28 @@ fn markdown(ev: &Evaluation) -> String {
             md.push_str(&format!("- {s}\n"));
         }
     }
+    if ev.removed_claims > 0 {
+        md.push_str(&format!(
+            "\n_{} claim{} removed: no evidence._\n",
+            ev.removed_claims,
+            if ev.removed_claims == 1 { "" } else { "s" }
+        ));
+    }
+    if let Some(detail) = &ev.detail {
+        md.push_str(&format!("\n## Detailed report\n\n{detail}\n"));
+    }
+    let model = ev
+        .model
+        .as_deref()
+        .map(|m| format!(", model {m}"))
+        .unwrap_or_default();
+    let rubric = ev
+        .rubric_version
+        .as_deref()
+        .map(|r| format!(", rubric v{r}"))
+        .unwrap_or_default();
     md.push_str(&format!(
-        "\n_Evaluator: {} v{}_\n",
+        "\n_Evaluator: {} v{}{model}{rubric}_\n",
         ev.evaluator, ev.evaluator_version
     ));
     md

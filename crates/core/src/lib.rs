@@ -13,6 +13,8 @@ pub mod library;
 pub mod observer;
 pub mod paths;
 pub mod problem;
+pub mod review;
+pub mod rubric;
 pub mod run;
 pub mod session;
 pub mod settings;

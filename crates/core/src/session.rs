@@ -166,6 +166,9 @@ pub enum Speaker {
 /// One line of the transcript, at its offset in the session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct TranscriptLine {
+    /// Cited by the evaluator as `transcript:<id>`.
+    #[serde(default)]
+    pub id: String,
     pub at_ms: i64,
     pub speaker: Speaker,
     pub text: String,

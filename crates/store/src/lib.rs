@@ -6,6 +6,7 @@
 mod agents;
 mod db;
 mod error;
+mod evaluations;
 mod history;
 pub mod migrate;
 mod notes;

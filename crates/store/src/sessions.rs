@@ -382,9 +382,10 @@ impl Store {
     pub fn transcript(&self, sid: &str) -> Result<Vec<rehearse_core::session::TranscriptLine>> {
         self.with(|c| {
             let rows = c
-                .prepare_cached("SELECT at_ms, speaker, text FROM transcripts WHERE session_id = ?1 ORDER BY at_ms, created_at")?
+                .prepare_cached("SELECT at_ms, speaker, text, id FROM transcripts WHERE session_id = ?1 ORDER BY at_ms, created_at")?
                 .query_map([sid], |r| {
                     Ok(rehearse_core::session::TranscriptLine {
+                        id: r.get(3)?,
                         at_ms: r.get(0)?,
                         speaker: serde_json::from_value(serde_json::Value::String(r.get(1)?)).unwrap_or(Speaker::System),
                         text: r.get(2)?,

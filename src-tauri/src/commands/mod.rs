@@ -148,6 +148,8 @@ commands! {
     settings_get() -> rehearse_core::settings::Settings => settings::get;
     /// Saves the user's preferences.
     settings_save(settings: rehearse_core::settings::Settings) -> () => settings::save;
+    /// Each agent role's provider and model, whether it is on, and what it lacks if it cannot run.
+    ai_routes() -> Vec<rehearse_app::ai::AiRoute> => settings::ai_routes;
     /// Every provider's key status (set or not, last four characters) and the keychain in use.
     keys_list() -> rehearse_app::keys::KeysView => keys::list;
     /// Stores a provider's key in the OS keychain; only its status comes back.
@@ -158,6 +160,10 @@ commands! {
     key_test(provider: rehearse_secrets::Provider) -> rehearse_app::keys::KeyCheck => keys::test;
     /// The machine's microphones and audio outputs.
     audio_devices() -> voice::AudioDevices => voice::devices;
+    /// Attaches the text interviewer to a session (once); its replies arrive as `voice-event`.
+    text_start(id: String) -> () => voice::text_start;
+    /// A message typed to the interviewer (text or voice).
+    text_say(id: String, text: String) -> () => voice::text_say;
     /// Connects the voice interviewer of a session (the Settings provider unless one is given); returns once it is live. Its events arrive as `voice-event`.
     voice_start(id: String, provider: Option<rehearse_core::settings::VoiceProvider>) -> () => voice::start;
     /// Mute, push-to-talk, or a typed message, for the voice interview of a session.
@@ -196,6 +202,8 @@ commands! {
     session_abandon(id: String) -> rehearse_core::evaluate::Evaluation => session::abandon;
     /// A finished session's timeline, snapshots, hints and report.
     session_replay(id: String) -> rehearse_app::session::Replay => session::replay;
+    /// Grades an ended session again with the AI evaluator; kept beside its other reports.
+    session_regrade(id: String) -> rehearse_core::evaluate::Evaluation => session::regrade;
     /// Deletes a session and everything recorded in it.
     session_delete(id: String) -> () => session::delete;
     /// Scores over time, per dimension and per category, and what to practise next.

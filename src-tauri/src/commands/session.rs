@@ -106,6 +106,13 @@ pub async fn replay(ctx: &Ctx, id: String) -> Result<Replay, ErrorBody> {
     ctx.app.replay(&id).map_err(err)
 }
 
+pub async fn regrade(ctx: &Ctx, id: String) -> Result<Evaluation, ErrorBody> {
+    ctx.app
+        .regrade(&id, &rehearse_core::settings::AiChoice::default())
+        .await
+        .map_err(err)
+}
+
 pub async fn delete(ctx: &Ctx, id: String) -> Result<(), ErrorBody> {
     ctx.app.delete_session(&id).map_err(err)
 }

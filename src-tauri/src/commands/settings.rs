@@ -9,3 +9,7 @@ pub async fn get(ctx: &Ctx) -> Result<Settings, ErrorBody> {
 pub async fn save(ctx: &Ctx, settings: Settings) -> Result<(), ErrorBody> {
     ctx.app.save_settings(&settings).await.map_err(err)
 }
+
+pub async fn ai_routes(ctx: &Ctx) -> Result<Vec<rehearse_app::ai::AiRoute>, ErrorBody> {
+    ctx.app.ai_routes().map_err(err)
+}

@@ -37,6 +37,16 @@ pub async fn start(
     call.connected().await.map_err(err)
 }
 
+pub async fn text_start(ctx: &Ctx, id: String) -> Result<(), ErrorBody> {
+    let room = room(ctx, &id)?;
+    // Reading the key may wait on the keychain.
+    blocking(move || room.ensure_text()).await
+}
+
+pub async fn text_say(ctx: &Ctx, id: String, text: String) -> Result<(), ErrorBody> {
+    room(ctx, &id)?.say(text).map_err(err)
+}
+
 pub async fn control(ctx: &Ctx, id: String, control: VoiceControl) -> Result<(), ErrorBody> {
     room(ctx, &id)?.voice_control(control).map_err(err)
 }

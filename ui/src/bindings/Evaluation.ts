@@ -6,4 +6,16 @@ export type Evaluation = { evaluator: string, evaluator_version: string, overall
 /**
  * The rule that produced the recommendation, in words.
  */
-recommendation_rule: string, dimensions: Dimensions, strengths: Array<string>, improvements: Array<string>, markdown: string, };
+recommendation_rule: string, dimensions: Dimensions, strengths: Array<string>, improvements: Array<string>, markdown: string, 
+/**
+ * The model that evaluated (None offline).
+ */
+model: string | null, rubric_version: string | null, prompt_version: string | null, 
+/**
+ * The evaluator's claims dropped because their evidence did not check out.
+ */
+removed_claims: number, 
+/**
+ * The AI evaluator's detailed report (Markdown).
+ */
+detail: string | null, };

@@ -13,4 +13,12 @@ export type Replay = { session: Session, timeline: Array<TimelineEntry>, snapsho
 /**
  * The code observer's notes, each on one of `snapshots`.
  */
-notes: Array<CodeNote>, transcript: Array<TranscriptLine>, hints: Array<string>, evaluation: Evaluation | null, };
+notes: Array<CodeNote>, transcript: Array<TranscriptLine>, hints: Array<string>, 
+/**
+ * The report shown: the newest evaluation.
+ */
+evaluation: Evaluation | null, 
+/**
+ * Every evaluation of the session, newest first (offline, AI, re-gradings).
+ */
+evaluations: Array<Evaluation>, };

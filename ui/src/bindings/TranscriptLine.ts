@@ -4,4 +4,8 @@ import type { Speaker } from "./Speaker";
 /**
  * One line of the transcript, at its offset in the session.
  */
-export type TranscriptLine = { at_ms: number, speaker: Speaker, text: string, };
+export type TranscriptLine = { 
+/**
+ * Cited by the evaluator as `transcript:<id>`.
+ */
+id: string, at_ms: number, speaker: Speaker, text: string, };

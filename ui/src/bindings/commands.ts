@@ -3,6 +3,8 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AiChoice } from "./AiChoice";
 import type { AiProvider } from "./AiProvider";
+import type { AiRole } from "./AiRole";
+import type { AiRoute } from "./AiRoute";
 import type { AiSettings } from "./AiSettings";
 import type { AppInfo } from "./AppInfo";
 import type { Approach } from "./Approach";
@@ -85,6 +87,8 @@ import type { VoiceSettings } from "./VoiceSettings";
 export type {
   AiChoice,
   AiProvider,
+  AiRole,
+  AiRoute,
   AiSettings,
   AppInfo,
   Approach,
@@ -215,6 +219,11 @@ export function settingsSave(settings: Settings): Promise<void> {
   return invoke("settings_save", { settings });
 }
 
+/** Each agent role's provider and model, whether it is on, and what it lacks if it cannot run. */
+export function aiRoutes(): Promise<Array<AiRoute>> {
+  return invoke("ai_routes");
+}
+
 /** Every provider's key status (set or not, last four characters) and the keychain in use. */
 export function keysList(): Promise<KeysView> {
   return invoke("keys_list");
@@ -238,6 +247,16 @@ export function keyTest(provider: Provider): Promise<KeyCheck> {
 /** The machine's microphones and audio outputs. */
 export function audioDevices(): Promise<AudioDevices> {
   return invoke("audio_devices");
+}
+
+/** Attaches the text interviewer to a session (once); its replies arrive as `voice-event`. */
+export function textStart(id: string): Promise<void> {
+  return invoke("text_start", { id });
+}
+
+/** A message typed to the interviewer (text or voice). */
+export function textSay(id: string, text: string): Promise<void> {
+  return invoke("text_say", { id, text });
 }
 
 /** Connects the voice interviewer of a session (the Settings provider unless one is given); returns once it is live. Its events arrive as `voice-event`. */
@@ -333,6 +352,11 @@ export function sessionAbandon(id: string): Promise<Evaluation> {
 /** A finished session's timeline, snapshots, hints and report. */
 export function sessionReplay(id: string): Promise<Replay> {
   return invoke("session_replay", { id });
+}
+
+/** Grades an ended session again with the AI evaluator; kept beside its other reports. */
+export function sessionRegrade(id: string): Promise<Evaluation> {
+  return invoke("session_regrade", { id });
 }
 
 /** Deletes a session and everything recorded in it. */

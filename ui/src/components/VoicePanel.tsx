@@ -1,10 +1,8 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { errorBody, onVoiceEvent, voiceControl, voiceStart, voiceStop } from "../api";
 import type { ErrorBody, LinkState, LiveEvent, Settings, SpeakerMode, VoiceControl } from "../bindings/commands";
 import { ErrorBanner } from "./ErrorBanner";
-
-/** A transcript line as the voice interviewer reports it. */
-type Line = Omit<Extract<LiveEvent, { kind: "line" }>, "kind">;
+import { Transcript, useLiveLines } from "./Transcript";
 
 const STATE_LABEL: Record<LinkState, string> = {
   connecting: "Connecting…",
@@ -19,8 +17,7 @@ export function VoicePanel({ id, settings, onSettings }: { id: string; settings:
   const [error, setError] = useState<ErrorBody | null>(null);
   const [level, setLevel] = useState(0);
   const [speaking, setSpeaking] = useState(false);
-  const [lines, setLines] = useState<Line[]>([]);
-  const [partial, setPartial] = useState<Line | null>(null);
+  const { lines, partial, hear } = useLiveLines();
   const [latency, setLatency] = useState<number | null>(null);
   const [usd, setUsd] = useState(0);
   const [muted, setMuted] = useState(false);
@@ -30,10 +27,10 @@ export function VoicePanel({ id, settings, onSettings }: { id: string; settings:
   const [notice, setNotice] = useState<string | null>(null);
   const [typed, setTyped] = useState("");
   const [attempt, setAttempt] = useState(0);
-  const transcript = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
     const events = onVoiceEvent((e: LiveEvent) => {
+      if (hear(e)) return;
       switch (e.kind) {
         case "connection":
           setLink({ state: e.state, detail: e.detail });
@@ -43,13 +40,6 @@ export function VoicePanel({ id, settings, onSettings }: { id: string; settings:
           break;
         case "speaking":
           setSpeaking(e.on);
-          break;
-        case "partial":
-          setPartial({ speaker: e.speaker, text: e.text, truncated: false });
-          break;
-        case "line":
-          setPartial(null);
-          setLines((prev) => [...prev.slice(-199), { speaker: e.speaker, text: e.text, truncated: e.truncated }]);
           break;
         case "latency":
           setLatency(e.p50_ms);
@@ -88,10 +78,6 @@ export function VoicePanel({ id, settings, onSettings }: { id: string; settings:
       voiceStop(id).catch(() => undefined);
     };
   }, [id, ready, attempt]);
-
-  useEffect(() => {
-    transcript.current?.lastElementChild?.scrollIntoView({ block: "nearest" });
-  }, [lines, partial]);
 
   const send = (control: VoiceControl) => voiceControl(id, control).catch((e) => setError(errorBody(e)));
 
@@ -208,19 +194,7 @@ export function VoicePanel({ id, settings, onSettings }: { id: string; settings:
           {offer}
         </div>
       )}
-      <ol class="transcript" ref={transcript} data-testid="voice-transcript" aria-live="polite">
-        {lines.map((l, i) => (
-          <li key={i} class={l.speaker} data-testid="voice-line">
-            <strong>{l.speaker === "candidate" ? "You" : "Interviewer"}:</strong> {l.text}
-            {l.truncated && <span class="muted small"> (interrupted)</span>}
-          </li>
-        ))}
-        {partial && (
-          <li class={`${partial.speaker} partial`}>
-            <strong>{partial.speaker === "candidate" ? "You" : "Interviewer"}:</strong> {partial.text}
-          </li>
-        )}
-      </ol>
+      <Transcript lines={lines} partial={partial} testid="voice-transcript" lineTestid="voice-line" />
       <form onSubmit={say} class="voice-type">
         <input
           value={typed}

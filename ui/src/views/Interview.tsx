@@ -17,6 +17,7 @@ import { useEditorShortcuts } from "../lib/shortcuts";
 import type { ErrorBody, Facets, ProblemDetail, RunMode, RunReport, SandboxProgress, SandboxStatus, SessionState, Settings } from "../bindings/commands";
 import { Editor } from "../components/Editor";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { TextPanel } from "../components/TextPanel";
 import { VoicePanel } from "../components/VoicePanel";
 import { RunPanel } from "../components/RunPanel";
 import { Statement } from "../components/Statement";
@@ -171,6 +172,7 @@ export function InterviewRoom({ id, facets, settings, onSettings, onEnded }: Pro
         )}
         <ErrorBanner error={error} onDismiss={() => setError(null)} />
         {state.session.mode === "voice" && <VoicePanel id={id} settings={settings} onSettings={onSettings} />}
+        {state.session.mode === "text" && <TextPanel id={id} />}
         <Statement problem={problem} labels={labels} />
         <h2>Hints</h2>
         <ol class="hints" data-testid="hints">

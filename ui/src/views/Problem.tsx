@@ -152,6 +152,7 @@ export function ProblemPage({ slug, facets, languages, initialLanguage, onBack, 
           <select aria-label="Interviewer" data-testid="interview-mode" value={mode} onChange={(e) => setMode((e.target as HTMLSelectElement).value as InterviewerMode)}>
             <option value="silent">On my own</option>
             <option value="voice">With a voice interviewer</option>
+            <option value="text">With a text interviewer</option>
           </select>
           <button onClick={() => onInterview(slug, language, minutes, mode)} data-testid="start-interview">
             Start a timed interview

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
-import { errorBody, sessionDelete, sessionReplay, sessionsExport } from "../api";
-import type { Dimension, ErrorBody, Replay } from "../bindings/commands";
+import { errorBody, sessionDelete, sessionRegrade, sessionReplay, sessionsExport } from "../api";
+import type { Dimension, ErrorBody, Evaluation, Replay } from "../bindings/commands";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { renderMarkdown } from "../lib/markdown";
 import { clockOf, RECOMMENDATION_LABELS } from "../lib/session";
 
 type Props = { id: string; onReplay: (id: string, at?: number) => void; onHistory: () => void };
@@ -18,6 +19,21 @@ export function ReportView({ id, onReplay, onHistory }: Props) {
   const [replay, setReplay] = useState<Replay | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [exported, setExported] = useState<string | null>(null);
+  const [shown, setShown] = useState(0);
+  const [grading, setGrading] = useState(false);
+  const load = () => sessionReplay(id).then((r) => (setReplay(r), setShown(0)), (e) => setError(errorBody(e)));
+  const regrade = async () => {
+    setGrading(true);
+    setError(null);
+    try {
+      await sessionRegrade(id);
+      await load();
+    } catch (e) {
+      setError(errorBody(e));
+    } finally {
+      setGrading(false);
+    }
+  };
   const exportIt = () => sessionsExport([id]).then((s) => setExported(s.path), (e) => setError(errorBody(e)));
   const deleteIt = async () => {
     if (!confirm("Delete this session with its code, runs, transcript and report? This cannot be undone.")) return;
@@ -29,16 +45,26 @@ export function ReportView({ id, onReplay, onHistory }: Props) {
     }
   };
   useEffect(() => {
-    sessionReplay(id).then(setReplay, (e) => setError(errorBody(e)));
+    load();
   }, [id]);
   if (!replay) return <ErrorBanner error={error} />;
-  const ev = replay.evaluation;
+  const ev: Evaluation | null = replay.evaluations[shown] ?? replay.evaluation;
   return (
     <section class="report" data-testid="report">
       <h1>
         Report · {replay.session.problem_title} <span class="muted">({replay.session.language})</span>
       </h1>
       {!ev && <p>This session has no report yet.</p>}
+      <ErrorBanner error={error} />
+      {replay.evaluations.length > 1 && (
+        <div class="evaluations" role="tablist" data-testid="evaluations">
+          {replay.evaluations.map((e, i) => (
+            <button key={i} role="tab" aria-selected={i === shown} class={i === shown ? "" : "ghost"} onClick={() => setShown(i)} data-testid="evaluation-tab">
+              {e.model ? `AI · ${e.model}` : "Offline"} · {e.overall}
+            </button>
+          ))}
+        </div>
+      )}
       {ev && (
         <>
           <p class="headline">
@@ -68,8 +94,16 @@ export function ReportView({ id, onReplay, onHistory }: Props) {
               {ev.improvements.length === 0 ? <p class="muted">Nothing measured to report.</p> : <ul>{ev.improvements.map((s) => <li key={s}>{s}</li>)}</ul>}
             </div>
           </div>
-          <p class="muted small">
+          {ev.removed_claims > 0 && (
+            <p class="muted small" data-testid="removed-claims">
+              {ev.removed_claims} claim{ev.removed_claims === 1 ? "" : "s"} removed: no evidence.
+            </p>
+          )}
+          {ev.detail && <div class="markdown detail" data-testid="detail" dangerouslySetInnerHTML={{ __html: renderMarkdown(ev.detail) }} />}
+          <p class="muted small" data-testid="evaluator">
             Evaluator: {ev.evaluator} v{ev.evaluator_version}
+            {ev.model ? ` · ${ev.model}` : ""}
+            {ev.rubric_version ? ` · rubric v${ev.rubric_version}` : ""}
           </p>
         </>
       )}
@@ -79,6 +113,9 @@ export function ReportView({ id, onReplay, onHistory }: Props) {
         </button>{" "}
         <button class="ghost" onClick={onHistory} data-testid="open-history">
           History
+        </button>{" "}
+        <button class="ghost" onClick={regrade} disabled={grading} data-testid="regrade" title="Grade again with the AI evaluator (Settings → AI)">
+          {grading ? "Grading…" : "Grade again with AI"}
         </button>{" "}
         <button class="ghost" onClick={exportIt} data-testid="export-session">
           Export (zip)
@@ -113,6 +150,11 @@ function DimensionCard({ label, dim, onMoment }: { label: string; dim: Dimension
               </button>
             ) : null}{" "}
             {e.text}
+            {e.quote && (
+              <q class="quote muted" data-testid="evidence-quote" title={e.cite ?? undefined}>
+                {e.quote}
+              </q>
+            )}
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import type { AppInfo, Language, Settings, Theme } from "../bindings/commands";
+import { AiSettings } from "../components/AiSettings";
 import { ProviderKeys } from "../components/ProviderKeys";
 import { VoiceSettings } from "../components/VoiceSettings";
 
@@ -54,6 +55,7 @@ export function SettingsView({ info, settings, onChange }: Props) {
       </label>
       <ProviderKeys settings={settings} onChange={onChange} />
       <VoiceSettings settings={settings} onChange={onChange} />
+      <AiSettings settings={settings} onChange={onChange} />
       <fieldset class="images">
         <legend>Sandbox images</legend>
         <p class="muted small">

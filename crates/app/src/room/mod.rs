@@ -121,6 +121,8 @@ struct State {
     ended: bool,
     storage_error: Option<ErrorBody>,
     voice: Option<voice::Link>,
+    /// A text interviewer is attached.
+    text: bool,
     /// How many times the code observer has looked at the code.
     observer: Option<observer::Observing>,
     next_id: u64,
@@ -394,8 +396,10 @@ impl Room {
             }
         }
         let sandbox = app.sandbox().await.ok();
-        app.end_session_measured(sandbox.as_deref(), &self.inner.sid)
-            .await
+        let offline = app
+            .end_session_measured(sandbox.as_deref(), &self.inner.sid)
+            .await?;
+        Ok(app.evaluate_ended(&self.inner.sid, offline).await)
     }
 
     /// Stores the session's last code before it ends: `code` when given (the editor's last

@@ -112,6 +112,13 @@ impl Room {
             if st.ended {
                 return Err(AppError::SessionOver(self.id().to_string()));
             }
+            if st.text {
+                return Err(AppError::Unready(rehearse_core::ErrorBody::new(
+                    rehearse_core::ErrorCode::InvalidInput,
+                    "The text interviewer is already in this interview.",
+                )));
+            }
+            st.text = true;
             let participant = Box::new(TextInterviewer {
                 heard,
                 pending: pending.clone(),
@@ -135,6 +142,15 @@ impl Room {
             pending: watching,
             done,
         })
+    }
+
+    /// The window's text interviewer: attached once (the Settings' model); it goes on in its
+    /// own task until the room closes.
+    pub fn ensure_text(&self) -> Result<(), AppError> {
+        if self.state().text {
+            return Ok(());
+        }
+        self.start_text(&AiChoice::default()).map(drop)
     }
 
     /// Stores a line of the transcript and shows it.

@@ -1,5 +1,6 @@
 //! The shared use-cases against a real database in a temporary folder.
 
+mod evaluator;
 mod observer;
 mod room;
 mod text;
@@ -31,6 +32,47 @@ pub(crate) fn start_on(app: &App, slug: &str) -> rehearse_app::session::SessionS
         mode: Default::default(),
     })
     .expect("start")
+}
+
+/// An app whose `roles` are models of the OpenAI-compatible server at `url`, and a 10-minute
+/// Python session on `pair-sum-indices` in `mode`.
+pub(crate) fn ai_session(
+    dir: &std::path::Path,
+    url: Option<&str>,
+    roles: &[(rehearse_core::settings::AiRole, &str)],
+    mode: rehearse_core::session::InterviewerMode,
+) -> (App, String) {
+    use rehearse_core::settings::{AiChoice, AiProvider, AiRole};
+    let app = app(dir);
+    if let Some(url) = url {
+        let mut settings = app.settings().expect("settings");
+        settings.compatible_base_url = url.to_string();
+        for (role, model) in roles {
+            let choice = AiChoice {
+                provider: Some(AiProvider::Compatible),
+                model: Some(model.to_string()),
+                enabled: None,
+            };
+            match role {
+                AiRole::Interviewer => settings.ai.interviewer = choice,
+                AiRole::Observer => settings.ai.observer = choice,
+                AiRole::Evaluator => settings.ai.evaluator = choice,
+                AiRole::Hints => settings.ai.hints = choice,
+            }
+        }
+        app.store.save_settings(&settings).expect("save");
+    }
+    let s = app
+        .start_session(&StartSession {
+            problem: Some("pair-sum-indices".into()),
+            difficulty: None,
+            category: None,
+            language: Language::Python,
+            minutes: 10.0,
+            mode,
+        })
+        .expect("start");
+    (app, s.session.id)
 }
 
 /// The pid of a process that has ended.

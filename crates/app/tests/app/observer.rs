@@ -3,51 +3,27 @@
 //! model's reading when the role is on), keeps hostile comments quoted, survives a model
 //! that will not follow the schema, and tells the text interviewer only what changed.
 
-use super::app;
+use super::ai_session;
 use rehearse_app::room::Room;
-use rehearse_app::session::StartSession;
 use rehearse_app::App;
 use rehearse_core::observer::ApproachKind;
 use rehearse_core::session::{InterviewerMode, SessionEvent};
-use rehearse_core::settings::{AiChoice, AiProvider, AiRole};
-use rehearse_core::Language;
+use rehearse_core::settings::{AiChoice, AiRole};
 use rehearse_fakes::llm::{FakeLlm, Flavor, Reply};
 use serde_json::json;
 
-fn choice(model: &str) -> AiChoice {
-    AiChoice {
-        provider: Some(AiProvider::Compatible),
-        model: Some(model.into()),
-        enabled: None,
-    }
-}
-
 /// A 10-minute session on `pair-sum-indices`; with a fake, the observer (and the text
 /// interviewer) are its models.
-async fn session(
-    dir: &std::path::Path,
-    fake: Option<&FakeLlm>,
-    mode: InterviewerMode,
-) -> (App, String) {
-    let app = app(dir);
-    if let Some(fake) = fake {
-        let mut settings = app.settings().expect("settings");
-        settings.compatible_base_url = fake.url.clone();
-        settings.ai.observer = choice("local-observer");
-        settings.ai.interviewer = choice("local-chat");
-        app.store.save_settings(&settings).expect("save");
-    }
-    let s = app
-        .start_session(&StartSession {
-            problem: Some("pair-sum-indices".into()),
-            difficulty: None,
-            category: None,
-            language: Language::Python,
-            minutes: 10.0,
-            mode,
-        })
-        .expect("start");
-    (app, s.session.id)
+fn session(dir: &std::path::Path, fake: Option<&FakeLlm>, mode: InterviewerMode) -> (App, String) {
+    ai_session(
+        dir,
+        fake.map(|f| f.url.as_str()),
+        &[
+            (AiRole::Observer, "local-observer"),
+            (AiRole::Interviewer, "local-chat"),
+        ],
+        mode,
+    )
 }
 
 fn reading(kind: &str, name: &str, time: &str) -> Reply {
@@ -78,7 +54,7 @@ fn settled_code_is_read_once_and_its_note_kept_with_the_snapshot() {
     rt.block_on(async {
         let d = tempfile::tempdir().expect("temp");
         let fake = FakeLlm::start(Flavor::OpenAi, None).await;
-        let (app, id) = session(d.path(), Some(&fake), InterviewerMode::Silent).await;
+        let (app, id) = session(d.path(), Some(&fake), InterviewerMode::Silent);
         let room = Room::open(&app, &id, |_| {}).expect("room");
         room.start();
 
@@ -141,7 +117,7 @@ fn code_that_gives_orders_stays_quoted_and_a_model_off_schema_is_survived() {
     rt.block_on(async {
         let d = tempfile::tempdir().expect("temp");
         let fake = FakeLlm::start(Flavor::OpenAi, None).await;
-        let (app, id) = session(d.path(), Some(&fake), InterviewerMode::Silent).await;
+        let (app, id) = session(d.path(), Some(&fake), InterviewerMode::Silent);
         let room = Room::open(&app, &id, |_| {}).expect("room");
         room.start();
 
@@ -186,7 +162,7 @@ fn without_a_model_the_parser_still_notes_syntax_errors() {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     rt.block_on(async {
         let d = tempfile::tempdir().expect("temp");
-        let (app, id) = session(d.path(), None, InterviewerMode::Silent).await;
+        let (app, id) = session(d.path(), None, InterviewerMode::Silent);
         let room = Room::open(&app, &id, |_| {}).expect("room");
         room.start();
         room.code_changed("def pair_sum_indices(nums, target:\n    return []\n".into())
@@ -210,7 +186,7 @@ fn the_text_interviewer_hears_a_note_only_when_it_changed() {
     rt.block_on(async {
         let d = tempfile::tempdir().expect("temp");
         let fake = FakeLlm::start(Flavor::OpenAi, None).await;
-        let (app, id) = session(d.path(), Some(&fake), InterviewerMode::Text).await;
+        let (app, id) = session(d.path(), Some(&fake), InterviewerMode::Text);
         let room = Room::open(&app, &id, |_| {}).expect("room");
         let mut call = room
             .start_text(&AiChoice::default())

@@ -2,13 +2,11 @@
 //! API): the reply streams and is stored, code and runs go along as quoted data, the hint tool
 //! is counted, the clock's last warning brings a wrap-up, every call's usage is recorded.
 
-use super::app;
+use super::{ai_session, app};
 use rehearse_app::room::{Room, RoomUpdate};
-use rehearse_app::session::StartSession;
 use rehearse_app::App;
 use rehearse_core::session::{InterviewerMode, Speaker};
 use rehearse_core::settings::{AiChoice, AiProvider, AiRole};
-use rehearse_core::Language;
 use rehearse_fakes::llm::{FakeLlm, Flavor, Reply};
 use rehearse_voice::interview::LiveEvent;
 use std::sync::{Arc, Mutex};
@@ -16,26 +14,13 @@ use std::sync::{Arc, Mutex};
 /// An app whose text interviewer is the fake's model; a 10-minute text session in it.
 async fn text_session(dir: &std::path::Path) -> (App, FakeLlm, String) {
     let fake = FakeLlm::start(Flavor::OpenAi, None).await;
-    let app = app(dir);
-    let mut settings = app.settings().expect("settings");
-    settings.compatible_base_url = fake.url.clone();
-    settings.ai.interviewer = AiChoice {
-        provider: Some(AiProvider::Compatible),
-        model: Some("local-chat".into()),
-        enabled: None,
-    };
-    app.store.save_settings(&settings).expect("save");
-    let s = app
-        .start_session(&StartSession {
-            problem: Some("pair-sum-indices".into()),
-            difficulty: None,
-            category: None,
-            language: Language::Python,
-            minutes: 10.0,
-            mode: InterviewerMode::Text,
-        })
-        .expect("start");
-    (app, fake, s.session.id)
+    let (app, id) = ai_session(
+        dir,
+        Some(&fake.url),
+        &[(AiRole::Interviewer, "local-chat")],
+        InterviewerMode::Text,
+    );
+    (app, fake, id)
 }
 
 type Shown = Arc<Mutex<Vec<RoomUpdate>>>;

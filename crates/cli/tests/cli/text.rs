@@ -43,6 +43,18 @@ fn a_typed_interview_from_stdin_ends_at_the_end_of_input_with_its_report() {
         "ready_to_run": false,
         "summary": "The starter, unchanged."
     })));
+    // Then the evaluator (on by default too); its one claim cites nothing of this session.
+    let unassessed =
+        serde_json::json!({"score": null, "feedback": "Nothing to judge.", "evidence": []});
+    fake.push(Reply::json(&serde_json::json!({
+        "dimensions": {
+            "problem_solving": {"score": 40, "feedback": "A plan only.", "evidence": [{"cite": "transcript:made-up", "quote": "map", "claim": "Had a plan."}]},
+            "code_quality": unassessed, "communication": unassessed, "efficiency": unassessed
+        },
+        "strengths": [], "improvements": [],
+        "recommendation": "maybe",
+        "report": "Too little to judge."
+    })));
     let dir = tempfile::tempdir().unwrap();
     let mut child = cli(dir.path(), &fake.url)
         .args(TEXT)
@@ -90,6 +102,12 @@ fn a_typed_interview_from_stdin_ends_at_the_end_of_input_with_its_report() {
     );
     let ended = events.iter().find(|e| e["kind"] == "ended").expect("ended");
     assert!(ended["evaluation"]["overall"].is_number(), "{ended}");
+    assert_eq!(ended["evaluation"]["evaluator"], "ai", "{ended}");
+    assert_eq!(ended["evaluation"]["removed_claims"], 1, "{ended}");
+    assert_eq!(
+        ended["evaluation"]["recommendation"],
+        "insufficient-evidence"
+    );
     let sid = ended["session"].as_str().unwrap();
 
     let shown = cli(dir.path(), &fake.url)
@@ -110,7 +128,9 @@ fn a_typed_interview_from_stdin_ends_at_the_end_of_input_with_its_report() {
     assert_eq!(notes[0]["syntax"], serde_json::json!([]));
 
     let bodies = fake.bodies();
-    assert_eq!(bodies.len(), 3);
+    assert_eq!(bodies.len(), 4);
+    assert_eq!(bodies[3]["model"], "claude-sonnet-4-5");
+    assert_eq!(bodies[3]["tool_choice"]["name"], "interview_evaluation");
     assert_eq!(bodies[0]["model"], "claude-test-model");
     assert_eq!(bodies[2]["model"], "claude-haiku-4-5");
     assert_eq!(bodies[2]["tool_choice"]["name"], "code_reading");

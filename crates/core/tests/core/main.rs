@@ -417,5 +417,6 @@ mod interviewer {
 }
 
 mod codes;
+mod review;
 mod sessions;
 mod verdicts;

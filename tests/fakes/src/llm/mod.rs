@@ -26,7 +26,7 @@ pub enum Flavor {
 }
 
 /// What the fake answers to the next request.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Reply {
     /// Streams this text, a few characters per event.
     Text(String),
@@ -53,6 +53,8 @@ pub enum Reply {
     StreamError { kind: String, message: String },
     /// Waits this long before the first event.
     Slow { first: Duration, then: Box<Reply> },
+    /// The reply made from the request's body (to cite what the request holds).
+    From(fn(&Value) -> Reply),
 }
 
 impl Reply {
@@ -202,8 +204,13 @@ async fn serve(
         )
         .await;
     }
-    let Some(reply) = reply else {
-        return stream::error(&mut tcp, flavor, 500, None, "api_error", "nothing scripted").await;
+    let reply = match reply {
+        Some(Reply::From(make)) => make(&body),
+        Some(r) => r,
+        None => {
+            return stream::error(&mut tcp, flavor, 500, None, "api_error", "nothing scripted")
+                .await
+        }
     };
     stream::reply(&mut tcp, flavor, &body, cached, reply).await;
 }

@@ -153,7 +153,7 @@ fn anthropic(model: &str, body: &Value, (written, read): (u64, u64), reply: &Rep
             ));
             return out;
         }
-        Reply::Status { .. } | Reply::Slow { .. } => {}
+        Reply::Status { .. } | Reply::Slow { .. } | Reply::From(_) => {}
     }
     out.push((Some("message_delta"), json!({"type": "message_delta", "delta": {"stop_reason": stop, "stop_sequence": null}, "usage": {"output_tokens": output}})));
     out.push((Some("message_stop"), json!({"type": "message_stop"})));
@@ -206,7 +206,7 @@ fn openai(model: &str, body: &Value, (_, read): (u64, u64), reply: &Reply) -> Ev
             ));
             return out;
         }
-        Reply::Status { .. } | Reply::Slow { .. } => output = 0,
+        Reply::Status { .. } | Reply::Slow { .. } | Reply::From(_) => output = 0,
     }
     out.push(chunk(json!({}), json!(finish)));
     if body["stream_options"]["include_usage"] == Value::Bool(true) {

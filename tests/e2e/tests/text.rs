@@ -1,0 +1,175 @@
+//! A text interview in the window against the fake OpenAI-compatible API (a local model's):
+//! the roles pointed at it under Settings → AI, the chat typed (Enter sends), the reply
+//! streamed in, a hint asked for and counted, the interview ended into the AI evaluator's
+//! report, whose quoted evidence opens the replay at the cited moment. The settings are put
+//! back at the end: the tests after this one share the data folder.
+
+use rehearse_e2e::Session;
+use rehearse_fakes::llm::{FakeLlm, Flavor, Reply};
+use serde_json::{json, Value};
+
+fn set_value(s: &Session, testid: &str, value: &str, event: &str) {
+    s.script(
+        "const el = document.querySelector(`[data-testid=${arguments[0]}]`); el.value = arguments[1]; el.dispatchEvent(new Event(arguments[2], {bubbles: true}));",
+        json!([testid, value, event]),
+    );
+}
+
+fn route(s: &Session, role: &str, provider: &str, model: &str) {
+    set_value(s, &format!("ai-provider-{role}"), provider, "change");
+    // A compatible server has no default model: the field asks for one once the choice is saved.
+    s.wait_until("the provider chosen", || {
+        let placeholder = s
+            .find(&format!("[data-testid=ai-model-{role}]"))
+            .attr("placeholder");
+        (placeholder.as_deref() == Some("model name")).then_some(())
+    });
+    set_value(s, &format!("ai-model-{role}"), model, "change");
+}
+
+/// The evaluator's answer, citing the candidate's first message as the record shows it.
+fn evaluation(body: &Value) -> Reply {
+    let record = body["messages"][1]["content"].as_str().unwrap_or_default();
+    let line = record
+        .lines()
+        .find(|l| l.starts_with("[transcript:") && l.contains("candidate: I would keep a map"))
+        .and_then(|l| l.strip_prefix("[transcript:"))
+        .and_then(|l| l.split(']').next())
+        .unwrap_or("missing");
+    let cite = format!("transcript:{line}");
+    let backed = |score: u32| json!({"score": score, "feedback": "From the chat.", "evidence": [{"cite": cite, "quote": "keep a map from value to index", "claim": "Explained the plan before coding."}]});
+    Reply::json(&json!({
+        "dimensions": {
+            "problem_solving": backed(60),
+            "code_quality": {"score": null, "feedback": "No code to judge.", "evidence": []},
+            "communication": backed(75),
+            "efficiency": {"score": 50, "feedback": "Claimed.", "evidence": [{"cite": "run:none", "quote": "O(n)", "claim": "Invented."}]}
+        },
+        "strengths": [{"text": "A clear plan.", "evidence": [{"cite": cite, "quote": "I would keep a map", "claim": "Plan."}]}],
+        "improvements": [],
+        "recommendation": "maybe",
+        "report": "The candidate explained a hash-map plan in the chat."
+    }))
+}
+
+#[test]
+fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let fake = rt.block_on(FakeLlm::start(Flavor::OpenAi, None));
+    let s = Session::start();
+    s.find("[data-testid=nav-settings]").click();
+    set_value(&s, "compatible-base-url", &fake.url, "change");
+    route(&s, "interviewer", "compatible", "e2e-chat");
+    route(&s, "evaluator", "compatible", "e2e-judge");
+    s.find("[data-testid=ai-on-observer]").click();
+    s.wait_until("the roles on", || {
+        let on = s.find("[data-testid=ai-status-interviewer]").text();
+        let off = s.find("[data-testid=ai-status-observer]").text();
+        (on.contains("e2e-chat") && off == "Off").then_some(())
+    });
+    s.script(
+        "document.querySelector('[data-testid=ai-settings]').scrollIntoView();",
+        json!([]),
+    );
+    s.screenshot("settings-ai");
+
+    s.find("[data-testid=nav-library]").click();
+    s.find("[data-testid=problem-row][data-slug=pair-sum-indices] td.title")
+        .click();
+    s.find("[data-testid=interview-mode]");
+    set_value(&s, "interview-mode", "text", "change");
+    s.find("[data-testid=start-interview]").click();
+    s.wait_until("the text interviewer", || {
+        s.find("[data-testid=text-interviewer]")
+            .text()
+            .contains("e2e-chat")
+            .then_some(())
+    });
+
+    fake.push(Reply::text(
+        "Good plan. What happens with duplicate values?",
+    ));
+    s.find("[data-testid=chat-input]")
+        .send_keys("I would keep a map from value to index.\u{E007}");
+    let lines = s.wait_until("the reply", || {
+        let l = s.texts("[data-testid=chat-line]");
+        (l.len() >= 2).then_some(l)
+    });
+    assert!(lines[0].contains("I would keep a map"), "{lines:?}");
+    assert!(lines[1].contains("duplicate values"), "{lines:?}");
+
+    fake.push(Reply::Tool {
+        text: String::new(),
+        name: "reveal_hint".into(),
+        input: "{}".into(),
+    });
+    fake.push(Reply::text(
+        "Here is a hint: think about what you have already seen.",
+    ));
+    s.find("[data-testid=chat-input]")
+        .send_keys("Could I have a hint?");
+    s.find("[data-testid=chat-send]").click();
+    s.wait_until("the hint", || {
+        s.texts("[data-testid=text-notice]")
+            .first()
+            .filter(|n| n.contains("hint"))
+            .map(|_| ())
+    });
+    s.wait_until("the hint's reply", || {
+        (s.texts("[data-testid=chat-line]").len() >= 4).then_some(())
+    });
+    s.screenshot("text-interview");
+
+    fake.push(Reply::From(evaluation));
+    s.script("window.confirm = () => true;", json!([]));
+    s.find("[data-testid=end-interview]").click();
+    s.wait_until("the AI report", || {
+        s.texts("[data-testid=evaluator]")
+            .first()
+            .filter(|t| t.contains("e2e-judge"))
+            .map(|_| ())
+    });
+    let quotes = s.texts("[data-testid=evidence-quote]");
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q.contains("keep a map from value to index")),
+        "{quotes:?}"
+    );
+    assert!(s
+        .find("[data-testid=removed-claims]")
+        .text()
+        .contains("1 claim removed"));
+    assert_eq!(
+        s.texts("[data-testid=evaluation-tab]").len(),
+        2,
+        "the AI and offline reports side by side"
+    );
+    assert!(s
+        .find("[data-testid=detail]")
+        .text()
+        .contains("hash-map plan"));
+    s.screenshot("report-ai");
+
+    s.find("[data-testid=evidence-moment]").click();
+    s.wait_all("[data-testid=replay-slider]", 1);
+    let moment = s.find("[data-testid=replay-moment]").text();
+    assert!(
+        moment.contains("Transcript line"),
+        "the replay opens at the cited line: {moment}"
+    );
+    s.screenshot("replay-cited");
+    assert_eq!(fake.violations(), Vec::<String>::new());
+
+    // Put the roles back for the tests that share this data folder.
+    s.find("[data-testid=nav-settings]").click();
+    set_value(&s, "compatible-base-url", "", "change");
+    s.find("[data-testid=ai-on-observer]").click();
+    s.wait_until("the roles off", || {
+        (!s.find("[data-testid=ai-status-evaluator]")
+            .text()
+            .starts_with("On"))
+        .then_some(())
+    });
+    s.quit();
+}
