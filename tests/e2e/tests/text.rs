@@ -61,7 +61,10 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
     set_value(&s, "compatible-base-url", &fake.url, "change");
     route(&s, "interviewer", "compatible", "e2e-chat");
     route(&s, "evaluator", "compatible", "e2e-judge");
-    s.find("[data-testid=ai-on-observer]").click();
+    s.script(
+        "document.querySelector('[data-testid=ai-on-observer]').click();",
+        json!([]),
+    );
     s.wait_until("the roles on", || {
         let on = s.find("[data-testid=ai-status-interviewer]").text();
         let off = s.find("[data-testid=ai-status-observer]").text();
@@ -161,15 +164,16 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
     s.screenshot("replay-cited");
     assert_eq!(fake.violations(), Vec::<String>::new());
 
-    // Put the roles back for the tests that share this data folder.
+    // Turn the roles off for the tests that share this data folder, one change at a time.
     s.find("[data-testid=nav-settings]").click();
-    set_value(&s, "compatible-base-url", "", "change");
-    s.find("[data-testid=ai-on-observer]").click();
-    s.wait_until("the roles off", || {
-        (!s.find("[data-testid=ai-status-evaluator]")
-            .text()
-            .starts_with("On"))
-        .then_some(())
-    });
+    for role in ["interviewer", "evaluator"] {
+        s.script(
+            "document.querySelector(`[data-testid=ai-on-${arguments[0]}]`).click();",
+            json!([role]),
+        );
+        s.wait_until("the role off", || {
+            (s.find(&format!("[data-testid=ai-status-{role}]")).text() == "Off").then_some(())
+        });
+    }
     s.quit();
 }
