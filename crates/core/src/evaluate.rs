@@ -3,6 +3,7 @@
 //! complexity), never from guesses. A dimension without evidence is "not assessed" and its
 //! weight goes to the others, and the report says so.
 
+pub(crate) use crate::report::markdown;
 use crate::run::Verdict;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -533,83 +534,4 @@ fn observations(
         better.push("The measured growth is slower than the target complexity.".into());
     }
     (good, better)
-}
-
-pub(crate) fn markdown(ev: &Evaluation) -> String {
-    let rec = ev.recommendation.label();
-    let mut md = format!(
-        "# Interview report\n\n**Overall: {}/100** · Recommendation: **{rec}** ({})\n\n",
-        ev.overall, ev.recommendation_rule
-    );
-    let names = [
-        ("Problem solving", &ev.dimensions.problem_solving),
-        ("Code quality", &ev.dimensions.code_quality),
-        ("Communication", &ev.dimensions.communication),
-        ("Efficiency", &ev.dimensions.efficiency),
-    ];
-    md.push_str("| Dimension | Score | Weight |\n|---|---|---|\n");
-    for (name, d) in names {
-        let score = d
-            .score
-            .map_or("not assessed".to_string(), |s| s.to_string());
-        let weight = if d.assessed {
-            format!("{} → {:.0}%", d.weight, d.effective_weight * 100.0)
-        } else {
-            format!("{} (redistributed)", d.weight)
-        };
-        md.push_str(&format!("| {name} | {score} | {weight} |\n"));
-    }
-    for (name, d) in names {
-        md.push_str(&format!("\n## {name}\n\n"));
-        if let Some(note) = &d.note {
-            md.push_str(&format!("_{note}_\n\n"));
-        }
-        for e in &d.evidence {
-            let cited = match (&e.cite, &e.quote) {
-                (Some(c), Some(q)) => format!(" — “{q}” ({c})"),
-                _ => String::new(),
-            };
-            match e.at_ms {
-                Some(at) => md.push_str(&format!("- [{}] {}{cited}\n", clock(at), e.text)),
-                None => md.push_str(&format!("- {}{cited}\n", e.text)),
-            }
-        }
-    }
-    for (title, list) in [
-        ("Strengths", &ev.strengths),
-        ("To improve", &ev.improvements),
-    ] {
-        md.push_str(&format!("\n## {title}\n\n"));
-        if list.is_empty() {
-            md.push_str("- Nothing measured to report.\n");
-        }
-        for s in list {
-            md.push_str(&format!("- {s}\n"));
-        }
-    }
-    if ev.removed_claims > 0 {
-        md.push_str(&format!(
-            "\n_{} claim{} removed: no evidence._\n",
-            ev.removed_claims,
-            if ev.removed_claims == 1 { "" } else { "s" }
-        ));
-    }
-    if let Some(detail) = &ev.detail {
-        md.push_str(&format!("\n## Detailed report\n\n{detail}\n"));
-    }
-    let model = ev
-        .model
-        .as_deref()
-        .map(|m| format!(", model {m}"))
-        .unwrap_or_default();
-    let rubric = ev
-        .rubric_version
-        .as_deref()
-        .map(|r| format!(", rubric v{r}"))
-        .unwrap_or_default();
-    md.push_str(&format!(
-        "\n_Evaluator: {} v{}{model}{rubric}_\n",
-        ev.evaluator, ev.evaluator_version
-    ));
-    md
 }

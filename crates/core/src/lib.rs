@@ -13,6 +13,7 @@ pub mod library;
 pub mod observer;
 pub mod paths;
 pub mod problem;
+mod report;
 pub mod review;
 pub mod rubric;
 pub mod run;
