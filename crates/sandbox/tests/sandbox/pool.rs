@@ -5,38 +5,54 @@ use rehearse_core::run::{RunMode, Verdict};
 use rehearse_core::Language;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn pooled_containers_refill_after_a_run_and_expire_when_idle() {
+async fn a_used_container_is_removed_and_the_pool_refilled() {
     let mut config = config();
     config.pool.size = 2;
-    config.pool.idle_timeout_s = 4;
-    config.limits.nofile = 190;
+    // Long enough that the container left waiting is still worth claiming when the pool is
+    // refilled, however slow the run before it (a short timeout made this depend on speed).
+    config.pool.idle_timeout_s = 300;
+    // A limit of this process's own makes a spec no earlier run's containers share.
+    config.limits.nofile = 10_000 + i64::from(std::process::id() % 10_000);
     let sb = sandbox_with(config).await;
     assert_eq!(sb.warm(Language::Javascript).await.expect("warm"), 2);
-    assert_eq!(
-        sb.containers_of_this_spec(Language::Javascript)
-            .await
-            .expect("count"),
-        2
-    );
+    assert_eq!(count(&sb, Language::Javascript).await, 2);
     let p = problem("stair-paths");
     let report = run(&sb, &p, Language::Javascript, &solution(&p, "js")).await;
     assert_eq!(report.verdict, Verdict::Accepted);
     sb.settle().await;
     assert_eq!(
-        sb.containers_of_this_spec(Language::Javascript)
-            .await
-            .expect("count"),
+        count(&sb, Language::Javascript).await,
         2,
         "used one removed, pool refilled"
     );
-    tokio::time::sleep(std::time::Duration::from_secs(7)).await;
     assert_eq!(
-        sb.containers_of_this_spec(Language::Javascript)
-            .await
-            .expect("count"),
+        sb.warm(Language::Javascript).await.expect("warm"),
         0,
-        "idle containers end themselves"
+        "a full pool starts nothing"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_pooled_containers_end_themselves() {
+    let mut config = config();
+    config.pool.size = 2;
+    config.pool.idle_timeout_s = 3;
+    config.limits.nofile = 189;
+    let sb = sandbox_with(config).await;
+    assert_eq!(sb.warm(Language::Python).await.expect("warm"), 2);
+    // Waits for the containers' own timeout; the deadline only keeps a hang from lasting.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
+    while count(&sb, Language::Python).await > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "idle containers are still running 3 minutes after a 3 s timeout"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+}
+
+async fn count(sb: &rehearse_sandbox::Sandbox, lang: Language) -> usize {
+    sb.containers_of_this_spec(lang).await.expect("count")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
