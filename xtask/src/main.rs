@@ -8,6 +8,7 @@ mod bundle;
 mod docker;
 mod e2e;
 mod images;
+mod llm;
 mod setup;
 mod test;
 mod util;

@@ -38,6 +38,9 @@ const PACKAGES: &[&str] = &[
     "alsa-utils",
     "espeak-ng",
     "sox",
+    // A real LLM for the agents' tests: llama.cpp's server from PyPI, in a virtualenv.
+    "python3",
+    "python3-venv",
 ];
 
 pub const TAURI_DRIVER_VERSION: &str = "2.1.0";
@@ -46,6 +49,7 @@ pub fn all() -> Result {
     packages()?;
     npm_packages()?;
     tauri_driver()?;
+    crate::llm::ensure()?;
     sandbox()
 }
 

@@ -34,6 +34,24 @@ pub fn all() -> Result {
         "--test-threads=1",
     ])?;
 
+    step("a real local model (SmolLM2 on llama.cpp's server): a text interview and an observer pass, alone");
+    let mut local =
+        std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    local
+        .args([
+            "test",
+            "-p",
+            "rehearse-app",
+            "--test",
+            "app",
+            "local_model::",
+            "--",
+            "--ignored",
+        ])
+        .env("REHEARSE_LLM_DIR", crate::llm::dir())
+        .current_dir(util::root());
+    util::run(local)?;
+
     secret_service()?;
 
     step("UI: type check and unit tests");

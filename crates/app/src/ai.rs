@@ -4,7 +4,7 @@
 //! in config.toml, else the list prices below), recorded per session.
 
 use crate::{App, AppError};
-use rehearse_agents::{AgentError, Answer, Endpoint, Llm, Usage, Wire};
+use rehearse_agents::{AgentError, Answer, Endpoint, Llm, Policy, Usage, Wire};
 use rehearse_core::error::Coded;
 use rehearse_core::settings::{AiChoice, AiProvider, AiRole, AiSettings};
 use rehearse_core::{ErrorBody, ErrorCode};
@@ -70,6 +70,9 @@ struct ChoiceFile {
     provider: Option<String>,
     model: Option<String>,
     enabled: Option<bool>,
+    /// How long one call may take, retries included (a local model on a CPU may need longer
+    /// than the 90 s default).
+    timeout_s: Option<u64>,
 }
 
 /// A role as Settings → AI shows it.
@@ -278,10 +281,17 @@ impl App {
                 .find(|(m, _)| *m == route.model)
                 .map(|(_, p)| *p)
         });
+        let mut llm = Llm::new(self.http.clone(), endpoint);
+        if let Some(s) = file.ai.get(role.id()).and_then(|c| c.timeout_s) {
+            llm = llm.with_policy(Policy {
+                deadline: Duration::from_secs(s.max(1)),
+                ..Policy::default()
+            });
+        }
         Ok(Some(Agent {
             role,
             provider: route.provider,
-            llm: Llm::new(self.http.clone(), endpoint),
+            llm,
             prices,
         }))
     }

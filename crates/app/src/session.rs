@@ -318,7 +318,7 @@ impl App {
             Err(e) => return Complexity::NotMeasured { why: e.to_string() },
         };
         let Some(scaling) = material.scaling else {
-            return Complexity::NoGenerator;
+            return unmeasurable(material.unscaled);
         };
         match sandbox
             .measure(language, code, &material.signature, &scaling)
@@ -416,22 +416,17 @@ impl App {
                 .map(|(h, _)| h)
                 .collect(),
             transcript_lines: self.store.transcript_count(&s.id)?,
-            complexity: if accepted
-                && self
-                    .store
-                    .judge_material(&s.problem_slug)?
-                    .scaling
-                    .is_none()
-            {
-                Complexity::NoGenerator
-            } else if accepted {
-                Complexity::NotMeasured {
-                    why: "the session ended without the sandbox, so growth was not measured."
-                        .into(),
-                }
-            } else {
+            complexity: if !accepted {
                 Complexity::NotMeasured {
                     why: "no submit was accepted, so there is no solution to measure.".into(),
+                }
+            } else {
+                match self.store.judge_material(&s.problem_slug)? {
+                    m if m.scaling.is_none() => unmeasurable(m.unscaled),
+                    _ => Complexity::NotMeasured {
+                        why: "the session ended without the sandbox, so growth was not measured."
+                            .into(),
+                    },
                 }
             },
             attempts,
@@ -479,4 +474,15 @@ fn process_alive(pid: u32, heartbeat: Option<i64>) -> bool {
         return std::path::Path::new(&format!("/proc/{pid}")).exists();
     }
     heartbeat.is_some_and(|b| now_ms() - b < 60_000)
+}
+
+/// A problem without an input generator: the reason its growth cannot be measured, when
+/// problem.toml gives one.
+fn unmeasurable(unscaled: Option<String>) -> Complexity {
+    match unscaled {
+        Some(why) => Complexity::NotMeasured {
+            why: format!("growth is not measured on this problem. {why}"),
+        },
+        None => Complexity::NoGenerator,
+    }
 }

@@ -60,6 +60,8 @@ struct TomlProblem {
     complexity: TomlComplexity,
     signature: TomlSignature,
     scaling: Option<TomlScaling>,
+    /// Why the problem has no `[scaling]`: its growth cannot be measured meaningfully.
+    unscaled: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -272,6 +274,17 @@ pub fn parse(raw: &RawProblem) -> Result<Problem, Vec<Issue>> {
     }
 
     let scaling = meta.scaling.as_ref().and_then(|s| parse_scaling(&mut c, s));
+    let unscaled = meta.unscaled.map(|why| why.trim().to_string());
+    match (&meta.scaling, &unscaled) {
+        (Some(_), Some(_)) => c.fail(
+            "unscaled",
+            "a problem with [scaling] is measured; remove `unscaled`",
+        ),
+        (None, Some(why)) if why.is_empty() => {
+            c.fail("unscaled", "say why growth cannot be measured")
+        }
+        _ => {}
+    }
     match (difficulty, signature, comparator, c.issues.is_empty()) {
         (Some(difficulty), Some(signature), Some(comparator), true) => Ok(Problem {
             slug: meta.slug,
@@ -291,6 +304,7 @@ pub fn parse(raw: &RawProblem) -> Result<Problem, Vec<Issue>> {
             solutions,
             checker,
             scaling,
+            unscaled,
         }),
         _ => Err(c.issues),
     }

@@ -239,6 +239,8 @@ pub struct Problem {
     pub checker: Option<String>,
     /// How to generate inputs of growing size, to measure a solution's growth.
     pub scaling: Option<Scaling>,
+    /// Without `scaling`: why this problem's growth cannot be measured.
+    pub unscaled: Option<String>,
 }
 
 /// `[scaling]` in problem.toml: a Python `generate(n, rng)` returning one input (parameter

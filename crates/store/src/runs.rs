@@ -23,6 +23,8 @@ pub struct JudgeMaterial {
     /// checker.py, for the custom comparator.
     pub checker: Option<String>,
     pub scaling: Option<rehearse_core::problem::Scaling>,
+    /// Without `scaling`: why growth is not measured for this problem.
+    pub unscaled: Option<String>,
 }
 
 /// One stored run, as the problem view's history lists it.
@@ -72,12 +74,12 @@ impl Store {
         self.with(|c| {
             let row = c
                 .query_row(
-                    "SELECT id, signature_json, comparator, time_limit_ms, checker, scaling FROM problems WHERE slug = ?1",
+                    "SELECT id, signature_json, comparator, time_limit_ms, checker, scaling, unscaled FROM problems WHERE slug = ?1",
                     [slug],
-                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u32>(3)?, r.get::<_, Option<String>>(4)?, r.get::<_, Option<String>>(5)?)),
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u32>(3)?, r.get::<_, Option<String>>(4)?, r.get::<_, Option<String>>(5)?, r.get::<_, Option<String>>(6)?)),
                 )
                 .optional()?;
-            let (id, sig, comparator, time_limit_ms, checker, scaling) = row.ok_or_else(|| not_found(slug))?;
+            let (id, sig, comparator, time_limit_ms, checker, scaling, unscaled) = row.ok_or_else(|| not_found(slug))?;
             let tests = c
                 .prepare_cached("SELECT input, expected, hidden, explanation FROM problem_tests WHERE problem_id = ?1 ORDER BY ordinal")?
                 .query_map([id], |r| {
@@ -104,6 +106,7 @@ impl Store {
                 solutions,
                 checker,
                 scaling: scaling.and_then(|s| serde_json::from_str(&s).ok()),
+                unscaled,
             })
         })
     }

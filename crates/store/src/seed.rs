@@ -117,8 +117,8 @@ fn write_problem(tx: &Transaction<'_>, p: &Problem, source: &str, hash: &str) ->
     tx.execute(
         "INSERT INTO problems (slug, title, difficulty, categories, companies, statement, signature,
             signature_json, comparator, time_complexity, space_complexity, time_limit_ms, hints,
-            follow_ups, checker, source, content_hash, updated_at, scaling)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+            follow_ups, checker, source, content_hash, updated_at, scaling, unscaled)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
         params![
             p.slug,
             p.title,
@@ -139,6 +139,7 @@ fn write_problem(tx: &Transaction<'_>, p: &Problem, source: &str, hash: &str) ->
             hash,
             rehearse_core::now_ms(),
             p.scaling.as_ref().and_then(|s| serde_json::to_string(s).ok()),
+            p.unscaled,
         ],
     )?;
     let id = tx.last_insert_rowid();

@@ -288,7 +288,7 @@ mod growth {
     }
 
     #[test]
-    fn at_least_25_problems_can_have_their_growth_measured() {
+    fn every_problem_has_its_growth_measured_or_says_why_not() {
         let root = std::path::PathBuf::from(
             std::env::var("CARGO_MANIFEST_DIR")
                 .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()),
@@ -296,8 +296,33 @@ mod growth {
         .join("../../problems");
         let raws = rehearse_core::library::read_dir(&root).expect("problems");
         let problems = rehearse_core::library::parse_all(&raws).expect("valid library");
+        let silent: Vec<&str> = problems
+            .iter()
+            .filter(|p| p.scaling.is_none() && p.unscaled.is_none())
+            .map(|p| p.slug.as_str())
+            .collect();
+        assert!(
+            silent.is_empty(),
+            "neither [scaling] nor `unscaled`: {silent:?}"
+        );
         let scaled = problems.iter().filter(|p| p.scaling.is_some()).count();
-        assert!(scaled >= 25, "{scaled} problems have a [scaling] section");
+        assert!(scaled >= 45, "{scaled} problems have a [scaling] section");
+    }
+
+    #[test]
+    fn a_problem_cannot_both_be_measured_and_say_it_cannot() {
+        let unscaled = super::TOML.replace(
+            "time_limit_ms",
+            "unscaled = \"The board is always 9 by 9.\"\ntime_limit_ms",
+        );
+        let parsed = super::raw(&unscaled, super::tests_json(2, 6, 10_000));
+        let p = rehearse_core::library::parse(&parsed).expect("a reason alone is fine");
+        assert_eq!(p.unscaled.as_deref(), Some("The board is always 9 by 9."));
+        let both = format!(
+            "{unscaled}\n[scaling]\nexpect = \"n\"\nsizes = [1, 2, 3]\ngenerator = \"def generate(n, rng): return {{}}\"\n"
+        );
+        let issues = super::issues(&super::raw(&both, super::tests_json(2, 6, 10_000)));
+        assert!(issues.iter().any(|i| i.contains("unscaled")), "{issues:?}");
     }
 }
 
