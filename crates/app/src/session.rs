@@ -40,6 +40,8 @@ pub struct SessionState {
     /// The code to show: the latest snapshot.
     pub code: String,
     pub hints: Vec<String>,
+    /// The interview so far (a window that reopens the room, or text taking over from voice).
+    pub transcript: Vec<TranscriptLine>,
 }
 
 /// Everything the replay shows.
@@ -136,6 +138,7 @@ impl App {
             session,
             code: self.latest_code(sid)?,
             hints: self.hint_texts(sid)?,
+            transcript: self.store.transcript(sid)?,
         })
     }
 

@@ -268,6 +268,7 @@ async fn control(
         }
     });
     let mut typing = true;
+    let mut took_over: Option<TextCall> = None;
     let mut seen: Option<SystemTime> = None;
     let mut tick = tokio::time::interval(Duration::from_millis(500));
     while room.is_open() {
@@ -276,9 +277,18 @@ async fn control(
             line = lines.recv(), if typing => match line {
                 None => {
                     typing = false;
-                    if let Some(call) = text.as_mut() {
+                    if let Some(call) = text.as_mut().map(|t| &mut **t).or(took_over.as_mut()) {
                         call.settled().await;
                         return;
+                    }
+                }
+                Some(line) if text.is_none() && took_over.is_none() && matches!(line.trim(), "t" | "text") => {
+                    match room.continue_in_text(&AiChoice::default()) {
+                        Ok(call) => {
+                            took_over = Some(call);
+                            note(json, "The text interviewer takes over, with the transcript so far: type your messages.");
+                        }
+                        Err(e) => note(json, &e.to_string()),
                     }
                 }
                 Some(line) => {
@@ -391,7 +401,10 @@ fn show_voice(e: &LiveEvent, started_at: i64, json: bool) {
             false,
             &format!("The interviewer gave a hint (counted): {text}"),
         ),
-        LiveEvent::OfferTyping { reason } => note(false, reason),
+        LiveEvent::OfferTyping { reason } => note(
+            false,
+            &format!("{reason} Type `text` to go on with the text interviewer."),
+        ),
         LiveEvent::Notice { message, .. } => note(false, message),
         _ => {}
     }

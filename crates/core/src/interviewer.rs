@@ -203,6 +203,26 @@ pub fn candidate_message(text: &str) -> String {
     quoted("MESSAGE", "The candidate's message to you", text)
 }
 
+/// The interview so far, for an interviewer that joins it (text taking over from voice).
+pub fn earlier_transcript(lines: &[crate::session::TranscriptLine]) -> String {
+    let text: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let who = match l.speaker {
+                crate::session::Speaker::Candidate => "Candidate",
+                crate::session::Speaker::Interviewer => "Interviewer (you)",
+                crate::session::Speaker::System => "Host",
+            };
+            format!("{} {who}: {}", crate::evaluate::clock(l.at_ms), l.text)
+        })
+        .collect();
+    quoted(
+        "TRANSCRIPT",
+        "The interview so far, before it went on in text; continue from where it is",
+        &text.join("\n"),
+    )
+}
+
 /// Minutes left, for the interviewer to pace itself.
 pub fn time_note(remaining_ms: i64) -> String {
     let minutes = (remaining_ms.max(0) + 59_999) / 60_000;

@@ -449,6 +449,18 @@ impl Store {
     }
 
     /// Takes over a session after its process ended: the time it lay still does not count.
+    /// The interviewer an active session goes on with (voice falling back to text).
+    pub fn set_session_mode(&self, sid: &str, mode: InterviewerMode) -> Result<Session> {
+        self.with(|c| {
+            c.execute(
+                "UPDATE sessions SET mode = ?2, updated_at = ?3 WHERE id = ?1 AND status = 'active'",
+                params![sid, tag(mode), now_ms()],
+            )?;
+            Ok(())
+        })?;
+        self.session(sid)
+    }
+
     pub fn resume_session(
         &self,
         sid: &str,

@@ -162,6 +162,8 @@ commands! {
     audio_devices() -> voice::AudioDevices => voice::devices;
     /// Attaches the text interviewer to a session (once); its replies arrive as `voice-event`.
     text_start(id: String) -> () => voice::text_start;
+    /// Goes on in text when the voice interview cannot: the voice interviewer leaves and the text interviewer takes over with the transcript so far.
+    text_continue(id: String) -> () => voice::text_continue;
     /// A message typed to the interviewer (text or voice).
     text_say(id: String, text: String) -> () => voice::text_say;
     /// Connects the voice interviewer of a session (the Settings provider unless one is given); returns once it is live. Its events arrive as `voice-event`.

@@ -43,6 +43,15 @@ pub async fn text_start(ctx: &Ctx, id: String) -> Result<(), ErrorBody> {
     blocking(move || room.ensure_text()).await
 }
 
+pub async fn text_continue(ctx: &Ctx, id: String) -> Result<(), ErrorBody> {
+    let room = room(ctx, &id)?;
+    blocking(move || {
+        room.continue_in_text(&rehearse_core::settings::AiChoice::default())
+            .map(drop)
+    })
+    .await
+}
+
 pub async fn text_say(ctx: &Ctx, id: String, text: String) -> Result<(), ErrorBody> {
     room(ctx, &id)?.say(text).map_err(err)
 }

@@ -254,6 +254,11 @@ export function textStart(id: string): Promise<void> {
   return invoke("text_start", { id });
 }
 
+/** Goes on in text when the voice interview cannot: the voice interviewer leaves and the text interviewer takes over with the transcript so far. */
+export function textContinue(id: string): Promise<void> {
+  return invoke("text_continue", { id });
+}
+
 /** A message typed to the interviewer (text or voice). */
 export function textSay(id: string, text: string): Promise<void> {
   return invoke("text_say", { id, text });

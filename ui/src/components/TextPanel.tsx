@@ -1,14 +1,14 @@
 import { useEffect, useState } from "preact/hooks";
 import { errorBody, onVoiceEvent, textSay, textStart } from "../api";
-import type { ErrorBody, LiveEvent } from "../bindings/commands";
+import type { ErrorBody, LiveEvent, TranscriptLine } from "../bindings/commands";
 import { ErrorBanner } from "./ErrorBanner";
 import { Transcript, useLiveLines } from "./Transcript";
 
 /** Text mode in the interview room: a chat with the text interviewer. The reply streams in as it arrives; Enter sends, Shift+Enter breaks the line. */
-export function TextPanel({ id }: { id: string }) {
+export function TextPanel({ id, earlier }: { id: string; earlier: TranscriptLine[] }) {
   const [who, setWho] = useState("Connecting to the text interviewer…");
   const [error, setError] = useState<ErrorBody | null>(null);
-  const { lines, partial, hear } = useLiveLines();
+  const { lines, partial, hear } = useLiveLines(earlier.map((l) => ({ speaker: l.speaker, text: l.text, truncated: false })));
   const [notice, setNotice] = useState<string | null>(null);
   const [typed, setTyped] = useState("");
   const [waiting, setWaiting] = useState(false);

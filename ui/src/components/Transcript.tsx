@@ -6,8 +6,8 @@ export type Line = Omit<Extract<LiveEvent, { kind: "line" }>, "kind">;
 
 /** The transcript's lines and the reply streaming in, and `hear`, which takes the `partial` and
  * `line` events (true when it took one). */
-export function useLiveLines() {
-  const [lines, setLines] = useState<Line[]>([]);
+export function useLiveLines(earlier: Line[] = []) {
+  const [lines, setLines] = useState<Line[]>(earlier);
   const [partial, setPartial] = useState<Line | null>(null);
   const hear = (e: LiveEvent): boolean => {
     if (e.kind === "partial") {

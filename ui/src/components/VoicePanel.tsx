@@ -12,7 +12,18 @@ const STATE_LABEL: Record<LinkState, string> = {
 };
 
 /** Voice mode in the interview room: asks once whether you use headphones or speakers, connects the interviewer, and shows the mic level, who is speaking, the live transcript, the connection, the latency and the running cost; mute, push-to-talk and typing. */
-export function VoicePanel({ id, settings, onSettings }: { id: string; settings: Settings; onSettings: (s: Settings) => Promise<void> }) {
+export function VoicePanel({
+  id,
+  settings,
+  onSettings,
+  onText,
+}: {
+  id: string;
+  settings: Settings;
+  onSettings: (s: Settings) => Promise<void>;
+  /** Goes on with the text interviewer (offered when voice cannot connect or stays slow). */
+  onText: () => Promise<void>;
+}) {
   const [link, setLink] = useState<{ state: LinkState; detail: string }>({ state: "connecting", detail: "" });
   const [error, setError] = useState<ErrorBody | null>(null);
   const [level, setLevel] = useState(0);
@@ -192,6 +203,13 @@ export function VoicePanel({ id, settings, onSettings }: { id: string; settings:
       {offer && (
         <div class="banner notice" role="status" data-testid="voice-offer-typing">
           {offer}
+          <button
+            onClick={() => onText().catch((e) => setError(errorBody(e)))}
+            data-testid="voice-continue-in-text"
+            title="The text interviewer takes over, with the transcript so far"
+          >
+            Continue in text
+          </button>
         </div>
       )}
       <Transcript lines={lines} partial={partial} testid="voice-transcript" lineTestid="voice-line" />

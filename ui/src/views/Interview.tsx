@@ -12,6 +12,7 @@ import {
   sessionHint,
   sessionRun,
   sessionState,
+  textContinue,
 } from "../api";
 import { useEditorShortcuts } from "../lib/shortcuts";
 import type { ErrorBody, Facets, ProblemDetail, RunMode, RunReport, SandboxProgress, SandboxStatus, SessionState, Settings } from "../bindings/commands";
@@ -171,8 +172,19 @@ export function InterviewRoom({ id, facets, settings, onSettings, onEnded }: Pro
           </div>
         )}
         <ErrorBanner error={error} onDismiss={() => setError(null)} />
-        {state.session.mode === "voice" && <VoicePanel id={id} settings={settings} onSettings={onSettings} />}
-        {state.session.mode === "text" && <TextPanel id={id} />}
+        {state.session.mode === "voice" && (
+          <VoicePanel
+            id={id}
+            settings={settings}
+            onSettings={onSettings}
+            onText={() =>
+              textContinue(id)
+                .then(() => sessionState(id))
+                .then(setState)
+            }
+          />
+        )}
+        {state.session.mode === "text" && <TextPanel id={id} earlier={state.transcript} />}
         <Statement problem={problem} labels={labels} />
         <h2>Hints</h2>
         <ol class="hints" data-testid="hints">

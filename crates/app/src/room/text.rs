@@ -11,10 +11,10 @@ use crate::AppError;
 use rehearse_agents::{AgentError, CancellationToken, Message, Request, Tool};
 use rehearse_core::error::Coded;
 use rehearse_core::interviewer::{
-    candidate_message, code_context, run_context, time_note, Medium, HINT_TOOL,
+    self, candidate_message, code_context, run_context, time_note, Medium, HINT_TOOL,
     HINT_TOOL_DESCRIPTION,
 };
-use rehearse_core::session::Speaker;
+use rehearse_core::session::{InterviewerMode, Speaker};
 use rehearse_core::settings::{AiChoice, AiRole};
 use rehearse_voice::interview::{LinkState, LiveEvent};
 use tokio::sync::{mpsc, watch};
@@ -101,9 +101,27 @@ impl Room {
     /// flags). A role that cannot run fails here with what to do, before anything starts.
     pub fn start_text(&self, over: &AiChoice) -> Result<TextCall, AppError> {
         self.live()?;
+        let agent = self.inner.app.require_agent(AiRole::Interviewer, over)?;
+        self.attach_text(agent)
+    }
+
+    /// Goes on in text when the voice interview cannot (it could not connect, or stayed
+    /// slow): the voice interviewer leaves, the session becomes a text interview, and the
+    /// text interviewer is given the transcript so far. Fails before anything changes when
+    /// the text interviewer cannot run.
+    pub fn continue_in_text(&self, over: &AiChoice) -> Result<TextCall, AppError> {
+        self.live()?;
         let app = &self.inner.app;
         let agent = app.require_agent(AiRole::Interviewer, over)?;
+        self.stop_voice();
+        app.store.set_session_mode(self.id(), InterviewerMode::Text)?;
+        self.attach_text(agent)
+    }
+
+    fn attach_text(&self, agent: Agent) -> Result<TextCall, AppError> {
+        let app = &self.inner.app;
         let system = app.interviewer_instructions(self.id(), Medium::Text)?;
+        let earlier = app.store.transcript(self.id())?;
         let (heard, inbox) = mpsc::unbounded_channel();
         let (pending, watching) = watch::channel(0usize);
         let cancel = CancellationToken::new();
@@ -119,6 +137,9 @@ impl Room {
                 )));
             }
             st.text = true;
+            if !earlier.is_empty() {
+                let _ = heard.send(Heard::Data(interviewer::earlier_transcript(&earlier)));
+            }
             let participant = Box::new(TextInterviewer {
                 heard,
                 pending: pending.clone(),
