@@ -84,6 +84,7 @@ export function VoicePanel({
     voiceStart(id, null).catch((e) => {
       setError(errorBody(e));
       setLink({ state: "lost", detail: "" });
+      setOffer("The voice interviewer could not be reached. You can go on in text instead.");
     });
     return () => {
       voiceStop(id).catch(() => undefined);
