@@ -22,6 +22,10 @@ pub struct ProblemView {
 pub struct HintReveal {
     pub level: u32,
     pub text: String,
+    /// Written by the hints role's model for the candidate's code (else the authored hint).
+    pub from_model: bool,
+    /// Why the authored hint was given although the hints role is on.
+    pub note: Option<String>,
 }
 
 impl App {
@@ -68,7 +72,12 @@ impl App {
     pub fn reveal_hint(&self, slug: &str, level: u32) -> Result<HintReveal, AppError> {
         let text = self.store.reveal_hint(slug, level)?;
         tracing::info!(slug, level, "hint revealed");
-        Ok(HintReveal { level, text })
+        Ok(HintReveal {
+            level,
+            text,
+            from_model: false,
+            note: None,
+        })
     }
 }
 

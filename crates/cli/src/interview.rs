@@ -320,8 +320,14 @@ async fn command(room: &Room, line: &str, json: bool) -> bool {
         "" => return true,
         "q" | "quit" | "end" => return false,
         "h" | "hint" => {
-            match room.hint() {
-                Ok(h) => note(json, &format!("Hint {}: {}", h.level, h.text)),
+            match room.hint_now().await {
+                Ok(h) => {
+                    let by = if h.from_model { " (for your code)" } else { "" };
+                    note(json, &format!("Hint {}{by}: {}", h.level, h.text));
+                    if let Some(why) = &h.note {
+                        note(json, why);
+                    }
+                }
                 Err(e) => note(json, &e.to_string()),
             }
             return true;

@@ -7,6 +7,7 @@
 pub mod error;
 pub mod evaluate;
 pub mod growth;
+pub mod hints;
 pub mod interviewer;
 pub mod language;
 pub mod library;

@@ -285,14 +285,21 @@ impl Store {
 
     /// Reveals the next hint within a session (levels one at a time) and returns its text.
     pub fn session_hint(&self, sid: &str, slug: &str, at_ms: i64) -> Result<(u32, String)> {
+        self.reveal_session_hint(sid, slug, at_ms, None)
+    }
+
+    /// The next hint's level and authored text, without revealing it.
+    pub fn next_hint(&self, sid: &str, slug: &str) -> Result<(u32, String)> {
+        self.with(|c| next_hint(c, sid, slug))
+    }
+
+    /// Reveals the next hint level; `ai_text`, when given, is what the candidate was shown
+    /// instead of the authored text (a model's hint for their code).
+    pub fn reveal_session_hint(&self, sid: &str, slug: &str, at_ms: i64, ai_text: Option<&str>) -> Result<(u32, String)> {
         let (level, text) = self.with(|c| {
-            let hints: String = c.query_row("SELECT hints FROM problems WHERE slug = ?1", [slug], |r| r.get(0))?;
-            let hints: Vec<String> = serde_json::from_str(&hints).map_err(|e| StoreError::Invalid(e.to_string()))?;
-            let shown: u32 = c.query_row("SELECT COALESCE(MAX(level), 0) FROM hint_reveals WHERE session_id = ?1", [sid], |r| r.get(0))?;
-            let level = shown + 1;
-            let text = hints.get(shown as usize).cloned().ok_or_else(|| StoreError::Invalid(format!("All {} hints are already revealed.", hints.len())))?;
-            c.execute("INSERT INTO hint_reveals (problem_slug, level, session_id, revealed_at) VALUES (?1, ?2, ?3, ?4)", params![slug, level, sid, now_ms()])?;
-            Ok((level, text))
+            let (level, authored) = next_hint(c, sid, slug)?;
+            c.execute("INSERT INTO hint_reveals (problem_slug, level, session_id, revealed_at, ai_text) VALUES (?1, ?2, ?3, ?4, ?5)", params![slug, level, sid, now_ms(), ai_text])?;
+            Ok((level, ai_text.map_or(authored, str::to_string)))
         })?;
         self.add_event(sid, at_ms, &SessionEvent::Hint { level })?;
         Ok((level, text))
@@ -306,8 +313,8 @@ impl Store {
             let hints: String = c.query_row("SELECT hints FROM problems WHERE slug = ?1", [&session.problem_slug], |r| r.get(0))?;
             let hints: Vec<String> = serde_json::from_str(&hints).unwrap_or_default();
             let rows = c
-                .prepare_cached("SELECT level, revealed_at FROM hint_reveals WHERE session_id = ?1 ORDER BY level")?
-                .query_map([sid], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, i64>(1)?)))?
+                .prepare_cached("SELECT level, revealed_at, ai_text FROM hint_reveals WHERE session_id = ?1 ORDER BY level")?
+                .query_map([sid], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, i64>(1)?, r.get::<_, Option<String>>(2)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             // The hint's moment is its event's offset (the clock excludes paused time).
             let at: Vec<i64> = c
@@ -317,9 +324,10 @@ impl Store {
             Ok(rows
                 .into_iter()
                 .enumerate()
-                .map(|(i, (level, revealed))| {
+                .map(|(i, (level, revealed, ai_text))| {
                     let at_ms = at.get(i).copied().unwrap_or(revealed - start);
-                    (HintUse { at_ms, level }, hints.get(level as usize - 1).cloned().unwrap_or_default())
+                    let text = ai_text.unwrap_or_else(|| hints.get(level as usize - 1).cloned().unwrap_or_default());
+                    (HintUse { at_ms, level }, text)
                 })
                 .collect())
         })
@@ -527,4 +535,23 @@ impl Store {
         }
         Ok(())
     }
+}
+
+fn next_hint(c: &rusqlite::Connection, sid: &str, slug: &str) -> Result<(u32, String)> {
+    let hints: String = c.query_row(
+        "SELECT hints FROM problems WHERE slug = ?1",
+        [slug],
+        |r| r.get(0),
+    )?;
+    let hints: Vec<String> =
+        serde_json::from_str(&hints).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let shown: u32 = c.query_row(
+        "SELECT COALESCE(MAX(level), 0) FROM hint_reveals WHERE session_id = ?1",
+        [sid],
+        |r| r.get(0),
+    )?;
+    let text = hints.get(shown as usize).cloned().ok_or_else(|| {
+        StoreError::Invalid(format!("All {} hints are already revealed.", hints.len()))
+    })?;
+    Ok((shown + 1, text))
 }

@@ -78,7 +78,7 @@ pub async fn run(
 }
 
 pub async fn hint(ctx: &Ctx, id: String) -> Result<HintReveal, ErrorBody> {
-    room(ctx, &id)?.hint().map_err(err)
+    room(ctx, &id)?.hint_now().await.map_err(err)
 }
 
 pub async fn end(ctx: &Ctx, id: String, code: String) -> Result<Evaluation, ErrorBody> {

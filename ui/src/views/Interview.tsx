@@ -34,6 +34,8 @@ export function InterviewRoom({ id, facets, settings, onSettings, onEnded }: Pro
   const [code, setCode] = useState("");
   const [remaining, setRemaining] = useState(0);
   const [hints, setHints] = useState<string[]>([]);
+  const [hintBusy, setHintBusy] = useState(false);
+  const [hintNote, setHintNote] = useState<string | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
   const [storage, setStorage] = useState<ErrorBody | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
@@ -110,12 +112,16 @@ export function InterviewRoom({ id, facets, settings, onSettings, onEnded }: Pro
   };
 
   const hint = async () => {
-    if (!problem || hints.length >= problem.hint_count) return;
+    if (!problem || hints.length >= problem.hint_count || hintBusy) return;
+    setHintBusy(true);
     try {
       const h = await sessionHint(id);
       setHints((prev) => [...prev, h.text]);
+      setHintNote(h.note);
     } catch (e) {
       setError(errorBody(e));
+    } finally {
+      setHintBusy(false);
     }
   };
 
@@ -194,9 +200,14 @@ export function InterviewRoom({ id, facets, settings, onSettings, onEnded }: Pro
             </li>
           ))}
         </ol>
+        {hintNote && (
+          <p class="muted" data-testid="hint-note">
+            {hintNote}
+          </p>
+        )}
         {hints.length < problem.hint_count && (
-          <button onClick={hint} data-testid="reveal-hint">
-            Reveal hint {hints.length + 1} of {problem.hint_count} <kbd>Alt+H</kbd>
+          <button onClick={hint} disabled={hintBusy} data-testid="reveal-hint">
+            {hintBusy ? "Writing a hint for your code…" : `Reveal hint ${hints.length + 1} of ${problem.hint_count}`} <kbd>Alt+H</kbd>
           </button>
         )}
       </div>

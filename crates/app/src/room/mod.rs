@@ -6,6 +6,7 @@
 //! told what happens through [`RoomUpdate`]s; they do not coordinate the session themselves.
 
 mod autosave;
+mod hints;
 mod lobby;
 mod observer;
 mod text;
@@ -365,7 +366,12 @@ impl Room {
     pub fn hint(&self) -> Result<HintReveal, AppError> {
         self.live()?;
         let (level, text) = self.inner.app.session_hint(&self.inner.sid)?;
-        Ok(HintReveal { level, text })
+        Ok(HintReveal {
+            level,
+            text,
+            from_model: false,
+            note: None,
+        })
     }
 
     /// A message the candidate typed to the interviewer.

@@ -322,7 +322,7 @@ impl Conversation {
             if !asks_hint {
                 return true;
             }
-            let note = match self.room.hint() {
+            let note = match self.room.hint_now().await {
                 Ok(h) => {
                     self.room.show(RoomUpdate::Voice(LiveEvent::Hint {
                         text: h.text.clone(),

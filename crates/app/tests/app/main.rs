@@ -1,6 +1,7 @@
 //! The shared use-cases against a real database in a temporary folder.
 
 mod evaluator;
+mod hints;
 mod local_model;
 mod observer;
 mod room;

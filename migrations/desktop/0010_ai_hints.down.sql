@@ -1,0 +1,1 @@
+ALTER TABLE hint_reveals DROP COLUMN ai_text;
