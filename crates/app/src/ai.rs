@@ -62,6 +62,15 @@ struct AiFile {
     ai: BTreeMap<String, ChoiceFile>,
     #[serde(default)]
     prices: BTreeMap<String, TokenPrices>,
+    #[serde(default)]
+    budget: BudgetFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BudgetFile {
+    /// US dollars a session may spend on its voice provider and agents together.
+    session_usd: Option<f64>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -73,6 +82,20 @@ struct ChoiceFile {
     /// How long one call may take, retries included (a local model on a CPU may need longer
     /// than the 90 s default).
     timeout_s: Option<u64>,
+}
+
+/// What one role's calls in a session cost, for the report.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RoleCost {
+    pub role: AiRole,
+    pub calls: u32,
+    pub failed: u32,
+    pub input_tokens: u64,
+    pub output_tokens: u64,
+    /// The priced calls' cost in US dollars.
+    pub usd: f64,
+    /// Calls of a model with no price (`[prices."<model>"]` in config.toml gives one).
+    pub unpriced: u32,
 }
 
 /// A role as Settings → AI shows it.
@@ -145,6 +168,47 @@ impl App {
             )));
         }
         Ok(parsed)
+    }
+
+    /// The per-session budget in US dollars (`[budget] session_usd`), if there is one.
+    pub fn session_budget(&self) -> Result<Option<f64>, AppError> {
+        match self.ai_file()?.budget.session_usd {
+            Some(b) if b.is_nan() || b < 0.0 || b.is_infinite() => Err(AppError::InvalidInput(format!(
+                "{}: [budget] session_usd = {b}: give a number of US dollars, 0 or more",
+                self.config_file().display()
+            ))),
+            b => Ok(b),
+        }
+    }
+
+    /// The agents' calls of session `sid`, role by role (roles without calls left out).
+    pub fn session_costs(&self, sid: &str) -> Result<Vec<RoleCost>, AppError> {
+        let calls = self.store.agent_calls(sid)?;
+        Ok(AiRole::ALL
+            .iter()
+            .filter_map(|role| {
+                let mine: Vec<&AgentCall> = calls.iter().filter(|c| c.role == *role).collect();
+                (!mine.is_empty()).then(|| RoleCost {
+                    role: *role,
+                    calls: u32::try_from(mine.len()).unwrap_or(u32::MAX),
+                    failed: u32::try_from(mine.iter().filter(|c| !c.ok).count()).unwrap_or(0),
+                    input_tokens: mine.iter().map(|c| c.input + c.cache_read + c.cache_write).sum(),
+                    output_tokens: mine.iter().map(|c| c.output).sum(),
+                    usd: mine.iter().filter_map(|c| c.usd).sum(),
+                    unpriced: u32::try_from(mine.iter().filter(|c| c.usd.is_none()).count()).unwrap_or(0),
+                })
+            })
+            .collect())
+    }
+
+    /// What the agents' calls of session `sid` have cost so far.
+    pub fn session_agent_usd(&self, sid: &str) -> Result<f64, AppError> {
+        Ok(self
+            .store
+            .agent_calls(sid)?
+            .iter()
+            .filter_map(|c| c.usd)
+            .sum())
     }
 
     /// Every role, resolved.

@@ -58,6 +58,8 @@ pub struct Replay {
     pub evaluation: Option<Evaluation>,
     /// Every evaluation of the session, newest first (offline, AI, re-gradings).
     pub evaluations: Vec<Evaluation>,
+    /// What each agent role's calls cost (the voice provider's estimate is shown live only).
+    pub costs: Vec<crate::ai::RoleCost>,
 }
 
 /// Problems solved this recently are not drawn at random.
@@ -182,6 +184,7 @@ impl App {
             hints: self.hint_texts(sid)?,
             evaluation: evaluations.first().cloned(),
             evaluations,
+            costs: self.session_costs(sid)?,
         })
     }
 

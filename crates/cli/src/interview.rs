@@ -374,7 +374,12 @@ fn show(update: &RoomUpdate, started_at: i64, json: bool) {
         RoomUpdate::Ended {
             reason: Some(EndReason::TimeUp),
         } => note(json, "Time is up."),
-        RoomUpdate::Ended { .. } => {}
+        RoomUpdate::Cost(meter) if json => {
+            let mut line = serde_json::to_value(meter).unwrap_or_default();
+            line["kind"] = "session_cost".into();
+            outln!("{line}");
+        }
+        RoomUpdate::Cost(_) | RoomUpdate::Ended { .. } => {}
     }
 }
 

@@ -316,7 +316,7 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
             let replay = app.replay(&id).map_err(|e| fail(json)(&e))?;
             if json {
                 print_json(
-                    &serde_json::json!({ "session": replay.session, "timeline": replay.timeline, "notes": replay.notes, "transcript": replay.transcript, "evaluation": replay.evaluation, "evaluations": replay.evaluations }),
+                    &serde_json::json!({ "session": replay.session, "timeline": replay.timeline, "notes": replay.notes, "transcript": replay.transcript, "evaluation": replay.evaluation, "evaluations": replay.evaluations, "costs": replay.costs }),
                 )?;
             } else {
                 outln!(
@@ -351,6 +351,23 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
                         "  [{}] {}",
                         rehearse_core::evaluate::clock(note.at_ms),
                         note.headline()
+                    );
+                }
+                if !replay.costs.is_empty() {
+                    outln!("\nAI cost:");
+                }
+                for c in &replay.costs {
+                    let unpriced = match c.unpriced {
+                        0 => String::new(),
+                        n => format!(", {n} unpriced"),
+                    };
+                    outln!(
+                        "  {}: ${:.4} ({} calls, {} in / {} out tokens{unpriced})",
+                        c.role.id(),
+                        c.usd,
+                        c.calls,
+                        c.input_tokens,
+                        c.output_tokens
                     );
                 }
                 if let Some(ev) = &replay.evaluation {

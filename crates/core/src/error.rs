@@ -105,6 +105,8 @@ codes! {
     Timeout = "timeout", exit 1;
     /// The request was cancelled (the session ended).
     Cancelled = "cancelled", exit 1;
+    /// The session's budget is used up, or nearly (a notice): the observer stops, the interviewer wraps up.
+    BudgetReached = "budget_reached", exit 1;
     /// The voice interview is not connected, or has ended.
     VoiceClosed = "voice_closed", exit 1;
     /// No microphone can be opened.

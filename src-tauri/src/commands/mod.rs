@@ -53,6 +53,7 @@ pub const EVENTS: &[(&str, &str)] = &[
     ("sandbox-progress", "SandboxProgress"),
     ("session-tick", "SessionTick"),
     ("voice-event", "LiveEvent"),
+    ("session-cost", "CostMeter"),
 ];
 
 /// One command as the TypeScript generator sees it.
@@ -97,6 +98,7 @@ macro_rules! commands {
             export_if_named::<rehearse_core::run::SandboxProgress>(cfg)?;
             export_if_named::<rehearse_app::room::SessionTick>(cfg)?;
             export_if_named::<rehearse_voice::interview::LiveEvent>(cfg)?;
+            export_if_named::<rehearse_app::room::CostMeter>(cfg)?;
             Ok(())
         }
     };

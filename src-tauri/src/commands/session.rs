@@ -27,6 +27,7 @@ pub fn lobby(app: App, handle: tauri::AppHandle) -> Lobby {
                     message: n.message,
                 },
             ),
+            RoomUpdate::Cost(meter) => handle.emit("session-cost", meter),
             RoomUpdate::Ended { .. } => Ok(()),
         };
         if let Err(e) = sent {

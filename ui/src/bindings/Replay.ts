@@ -1,6 +1,7 @@
 // Generated from src-tauri/src/commands/mod.rs by `cargo xtask bindings`. Do not edit.
 import type { CodeNote } from "./CodeNote";
 import type { Evaluation } from "./Evaluation";
+import type { RoleCost } from "./RoleCost";
 import type { Session } from "./Session";
 import type { Snapshot } from "./Snapshot";
 import type { TimelineEntry } from "./TimelineEntry";
@@ -21,4 +22,8 @@ evaluation: Evaluation | null,
 /**
  * Every evaluation of the session, newest first (offline, AI, re-gradings).
  */
-evaluations: Array<Evaluation>, };
+evaluations: Array<Evaluation>, 
+/**
+ * What each agent role's calls cost (the voice provider's estimate is shown live only).
+ */
+costs: Array<RoleCost>, };

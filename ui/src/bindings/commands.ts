@@ -16,6 +16,7 @@ import type { CategoryInfo } from "./CategoryInfo";
 import type { CategoryProgress } from "./CategoryProgress";
 import type { CodeNote } from "./CodeNote";
 import type { CodeReading } from "./CodeReading";
+import type { CostMeter } from "./CostMeter";
 import type { DeviceInfo } from "./DeviceInfo";
 import type { Difficulty } from "./Difficulty";
 import type { Dimension } from "./Dimension";
@@ -53,6 +54,7 @@ import type { Progress } from "./Progress";
 import type { Provider } from "./Provider";
 import type { Recommendation } from "./Recommendation";
 import type { Replay } from "./Replay";
+import type { RoleCost } from "./RoleCost";
 import type { RunMode } from "./RunMode";
 import type { RunReport } from "./RunReport";
 import type { RunRequest } from "./RunRequest";
@@ -100,6 +102,7 @@ export type {
   CategoryProgress,
   CodeNote,
   CodeReading,
+  CostMeter,
   DeviceInfo,
   Difficulty,
   Dimension,
@@ -137,6 +140,7 @@ export type {
   Provider,
   Recommendation,
   Replay,
+  RoleCost,
   RunMode,
   RunReport,
   RunRequest,
@@ -392,4 +396,9 @@ export function onSessionTick(handler: (payload: SessionTick) => void): Promise<
 /** Calls `handler` with each `voice-event` event until the returned function is called. */
 export function onVoiceEvent(handler: (payload: LiveEvent) => void): Promise<UnlistenFn> {
   return listen<LiveEvent>("voice-event", (e) => handler(e.payload));
+}
+
+/** Calls `handler` with each `session-cost` event until the returned function is called. */
+export function onSessionCost(handler: (payload: CostMeter) => void): Promise<UnlistenFn> {
+  return listen<CostMeter>("session-cost", (e) => handler(e.payload));
 }

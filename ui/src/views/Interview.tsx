@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import {
   errorBody,
   onSandboxProgress,
+  onSessionCost,
   onSessionTick,
   problemOpen,
   sandboxStatus,
@@ -15,7 +16,7 @@ import {
   textContinue,
 } from "../api";
 import { useEditorShortcuts } from "../lib/shortcuts";
-import type { ErrorBody, Facets, ProblemDetail, RunMode, RunReport, SandboxProgress, SandboxStatus, SessionState, Settings } from "../bindings/commands";
+import type { CostMeter, ErrorBody, Facets, ProblemDetail, RunMode, RunReport, SandboxProgress, SandboxStatus, SessionState, Settings } from "../bindings/commands";
 import { Editor } from "../components/Editor";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { TextPanel } from "../components/TextPanel";
@@ -33,6 +34,7 @@ export function InterviewRoom({ id, facets, settings, onSettings, onEnded }: Pro
   const [problem, setProblem] = useState<ProblemDetail | null>(null);
   const [code, setCode] = useState("");
   const [remaining, setRemaining] = useState(0);
+  const [cost, setCost] = useState<CostMeter | null>(null);
   const [hints, setHints] = useState<string[]>([]);
   const [hintBusy, setHintBusy] = useState(false);
   const [hintNote, setHintNote] = useState<string | null>(null);
@@ -89,8 +91,10 @@ export function InterviewRoom({ id, facets, settings, onSettings, onEnded }: Pro
       if (t.status !== "active") onEnded(id);
     });
     const progressEvents = onSandboxProgress(setProgress);
+    const costs = onSessionCost(setCost);
     return () => {
       ticks.then((f) => f());
+      costs.then((f) => f());
       progressEvents.then((f) => f());
     };
   }, [id]);
@@ -159,6 +163,16 @@ export function InterviewRoom({ id, facets, settings, onSettings, onEnded }: Pro
           <span class="muted small" data-testid="interviewer-mode">
             Interviewer: {state.session.mode}
           </span>
+          {cost && (
+            <span
+              class={`muted small ${cost.budget_usd !== null && cost.usd >= 0.8 * cost.budget_usd ? "low" : ""}`}
+              data-testid="cost-meter"
+              title={`Voice $${cost.voice_usd.toFixed(4)}, agents $${cost.agents_usd.toFixed(4)}`}
+            >
+              ${cost.usd.toFixed(cost.usd < 1 ? 3 : 2)}
+              {cost.budget_usd !== null && ` of $${cost.budget_usd.toFixed(2)}`}
+            </span>
+          )}
           <button class="danger" onClick={end} data-testid="end-interview">
             End interview
           </button>

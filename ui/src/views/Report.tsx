@@ -107,6 +107,24 @@ export function ReportView({ id, onReplay, onHistory }: Props) {
           </p>
         </>
       )}
+      {replay.costs.length > 0 && (
+        <table class="costs small" data-testid="costs">
+          <caption class="muted">AI cost of this session</caption>
+          <tbody>
+            {replay.costs.map((c) => (
+              <tr key={c.role} data-testid="cost-row">
+                <th scope="row">{c.role}</th>
+                <td>${c.usd.toFixed(4)}</td>
+                <td class="muted">
+                  {c.calls} call{c.calls === 1 ? "" : "s"}
+                  {c.failed > 0 && `, ${c.failed} failed`} · {c.input_tokens} in / {c.output_tokens} out tokens
+                  {c.unpriced > 0 && ` · ${c.unpriced} unpriced`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <p>
         <button onClick={() => onReplay(id)} data-testid="open-replay">
           Replay the session

@@ -24,7 +24,7 @@ impl Room {
                 tracing::warn!(error = %e, "authored hints only");
                 None
             });
-        let Some(agent) = agent else {
+        let Some(agent) = agent.filter(|_| !self.over_budget()) else {
             return self.hint();
         };
         let session = app.store.session(self.id())?;
@@ -46,7 +46,7 @@ impl Room {
             .llm
             .complete(&req, &CancellationToken::new(), &mut |_| {})
             .await;
-        app.record_call(Some(self.id()), &agent, &result);
+        self.record(&agent, &result);
         let why_not = match result {
             Ok(answer) => {
                 let solutions: Vec<&str> = material.solutions.values().map(String::as_str).collect();

@@ -6,12 +6,14 @@
 //! told what happens through [`RoomUpdate`]s; they do not coordinate the session themselves.
 
 mod autosave;
+mod budget;
 mod hints;
 mod lobby;
 mod observer;
 mod text;
 mod voice;
 
+pub use budget::CostMeter;
 pub use lobby::Lobby;
 pub use text::{TextCall, WRAP_UP_MINUTES};
 pub use voice::{VoiceCall, VoiceControl};
@@ -50,6 +52,8 @@ pub enum RoomEvent {
     CodeNote {
         note: rehearse_core::observer::CodeNote,
     },
+    /// The session's budget is used up: the interviewer wraps up, the observer stops.
+    BudgetReached,
     /// The time is up; the session has ended on the clock. `Closed` follows.
     TimeUp,
     /// The room closes (the session ended, or its window moved on): participants stop.
@@ -88,6 +92,8 @@ pub enum RoomUpdate {
     Voice(LiveEvent),
     /// Something to tell the candidate: a participant stopped, a line was not saved.
     Notice(Notice),
+    /// What the session has cost so far (voice and agents), against its budget.
+    Cost(CostMeter),
     /// The session ended (time up, End, or elsewhere).
     Ended {
         reason: Option<EndReason>,
@@ -126,6 +132,7 @@ struct State {
     text: bool,
     /// How many times the code observer has looked at the code.
     observer: Option<observer::Observing>,
+    spend: budget::Spend,
     next_id: u64,
 }
 
@@ -155,6 +162,13 @@ impl Room {
                 show,
                 state: Mutex::new(State {
                     ended: s.status != SessionStatus::Active,
+                    spend: budget::Spend::new(
+                        app.session_budget().unwrap_or_else(|e| {
+                            tracing::warn!(error = %e, "no budget for this session");
+                            None
+                        }),
+                        app.session_agent_usd(sid)?,
+                    ),
                     ..State::default()
                 }),
                 participants: Mutex::new(Vec::new()),

@@ -248,6 +248,9 @@ impl Watcher {
                 note.reading = Some(reading);
                 note.model = Some(model);
             }
+            Ok(None) if self.room.over_budget() => {
+                note.unread = Some("The session's budget is used up, so the observer's model was not asked.".into());
+            }
             Ok(None) => note.unread = Some("The observer's model is off (Settings → AI).".into()),
             Err(AgentError::Cancelled) => return Ok(None),
             Err(e) => note.unread = Some(format!("{} ({})", e, e.code().as_str())),
@@ -267,7 +270,7 @@ impl Watcher {
         language: Language,
         note: &CodeNote,
     ) -> Result<Option<(CodeReading, String)>, AgentError> {
-        let Some(agent) = &self.agent else {
+        let Some(agent) = self.agent.as_ref().filter(|_| !self.room.over_budget()) else {
             return Ok(None);
         };
         let req = Request::new(
@@ -284,11 +287,10 @@ impl Watcher {
             description: "What the candidate's code does, for the interviewer.".into(),
             schema: observer::reading_schema(),
         };
-        let app = &self.room.inner.app;
         match agent.llm.ask(&req, &shape, &self.cancel).await {
             Ok((value, answer)) => {
                 let model = answer.model.clone();
-                app.record_call(Some(self.room.id()), agent, &Ok(answer));
+                self.room.record(agent, &Ok(answer));
                 let reading = serde_json::from_value(value).map_err(|e| AgentError::BadOutput {
                     reason: e.to_string(),
                 })?;
@@ -300,7 +302,7 @@ impl Watcher {
                 Ok(Some((reading, model)))
             }
             Err(e) => {
-                app.record_call(Some(self.room.id()), agent, &Err(e.clone()));
+                self.room.record(agent, &Err(e.clone()));
                 Err(e)
             }
         }

@@ -59,6 +59,9 @@ impl Participant for TextInterviewer {
             RoomEvent::ClockWarning { remaining_ms, .. } => Heard::Data(time_note(*remaining_ms)),
             RoomEvent::CandidateMessage { text } => Heard::Message(text.clone()),
             RoomEvent::CodeNote { note } => Heard::Data(note.context()),
+            RoomEvent::BudgetReached => {
+                Heard::WrapUp("[Host: this session's budget is used up.]".into())
+            }
             RoomEvent::TimeUp => return Ok(()),
             RoomEvent::Closed => {
                 self.cancel.cancel();
@@ -287,8 +290,7 @@ impl Conversation {
                     }));
                 })
                 .await;
-            let app = &self.room.inner.app;
-            app.record_call(Some(self.room.id()), &self.agent, &result);
+            self.room.record(&self.agent, &result);
             let given = hint
                 .as_deref()
                 .map(|h| format!(" The hint it revealed: {h}"))

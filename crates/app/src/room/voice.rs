@@ -63,6 +63,9 @@ impl Participant for VoiceInterviewer {
             }
             RoomEvent::CandidateMessage { text } => Command::Say(text.clone()),
             RoomEvent::CodeNote { note } => Command::Context(note.context()),
+            RoomEvent::BudgetReached => Command::Context(
+                "[Host: this session's budget is used up. Begin wrapping up now: ask for a last summary of their solution and its complexity, then thank them.]".into(),
+            ),
             RoomEvent::TimeUp => return Ok(()),
             RoomEvent::Closed => Command::End,
         };
@@ -122,6 +125,9 @@ impl Host for RoomHost {
                 let _ = live.send(());
             }
         }
+        if let LiveEvent::Cost { usd, .. } = &event {
+            self.room.voice_cost(*usd);
+        }
         self.room.show(RoomUpdate::Voice(event));
     }
 
@@ -150,6 +156,7 @@ impl Room {
             let interviewer = Box::new(VoiceInterviewer {
                 commands: commands.clone(),
             });
+            st.spend.new_voice_call();
             let id = self.attach_locked(&mut st, interviewer);
             (id, st.voice.replace(Link { id, commands }))
         };

@@ -1,5 +1,6 @@
 //! The shared use-cases against a real database in a temporary folder.
 
+mod budget;
 mod evaluator;
 mod hints;
 mod local_model;

@@ -24,6 +24,7 @@ impl Participant for Recorder {
             RoomEvent::ClockWarning { minutes_left, .. } => format!("warning {minutes_left}"),
             RoomEvent::CandidateMessage { text } => format!("message {text}"),
             RoomEvent::CodeNote { note } => format!("note {}", note.snapshot_id),
+            RoomEvent::BudgetReached => "budget reached".into(),
             RoomEvent::TimeUp => "time up".into(),
             RoomEvent::Closed => "closed".into(),
         };
