@@ -17,14 +17,16 @@ pub fn run(which: &str) -> Result {
         "sessions" => sessions(),
         "history" => history(),
         "voice" => voice(),
+        "agents" => agents(),
         "all" => search()
             .and_then(|()| startup())
             .and_then(|()| sandbox())
             .and_then(|()| sessions())
             .and_then(|()| history())
-            .and_then(|()| voice()),
+            .and_then(|()| voice())
+            .and_then(|()| agents()),
         other => Err(format!(
-            "unknown benchmark `{other}`; use search, startup, sandbox, sessions, history, voice or all"
+            "unknown benchmark `{other}`; use search, startup, sandbox, sessions, history, voice, agents or all"
         )),
     }
 }
@@ -39,6 +41,12 @@ fn voice() -> Result {
     crate::audio::ensure_running()?;
     step("voice pipeline: mic frame → wire, reply → output, interruption → flushed, CPU (release)");
     util::cargo(&["bench", "-p", "rehearse-voice", "--bench", "voice"])
+}
+
+/// The agents' host overhead against the fake APIs, and the evaluator's request size and cost.
+fn agents() -> Result {
+    step("agents: observer and first-token overhead, evaluator request size, cost (release)");
+    util::cargo(&["bench", "-p", "rehearse-app", "--bench", "agents"])
 }
 
 fn sessions() -> Result {

@@ -173,10 +173,12 @@ impl App {
     /// The per-session budget in US dollars (`[budget] session_usd`), if there is one.
     pub fn session_budget(&self) -> Result<Option<f64>, AppError> {
         match self.ai_file()?.budget.session_usd {
-            Some(b) if b.is_nan() || b < 0.0 || b.is_infinite() => Err(AppError::InvalidInput(format!(
-                "{}: [budget] session_usd = {b}: give a number of US dollars, 0 or more",
-                self.config_file().display()
-            ))),
+            Some(b) if b.is_nan() || b < 0.0 || b.is_infinite() => {
+                Err(AppError::InvalidInput(format!(
+                    "{}: [budget] session_usd = {b}: give a number of US dollars, 0 or more",
+                    self.config_file().display()
+                )))
+            }
             b => Ok(b),
         }
     }
@@ -192,10 +194,14 @@ impl App {
                     role: *role,
                     calls: u32::try_from(mine.len()).unwrap_or(u32::MAX),
                     failed: u32::try_from(mine.iter().filter(|c| !c.ok).count()).unwrap_or(0),
-                    input_tokens: mine.iter().map(|c| c.input + c.cache_read + c.cache_write).sum(),
+                    input_tokens: mine
+                        .iter()
+                        .map(|c| c.input + c.cache_read + c.cache_write)
+                        .sum(),
                     output_tokens: mine.iter().map(|c| c.output).sum(),
                     usd: mine.iter().filter_map(|c| c.usd).sum(),
-                    unpriced: u32::try_from(mine.iter().filter(|c| c.usd.is_none()).count()).unwrap_or(0),
+                    unpriced: u32::try_from(mine.iter().filter(|c| c.usd.is_none()).count())
+                        .unwrap_or(0),
                 })
             })
             .collect())

@@ -295,7 +295,13 @@ impl Store {
 
     /// Reveals the next hint level; `ai_text`, when given, is what the candidate was shown
     /// instead of the authored text (a model's hint for their code).
-    pub fn reveal_session_hint(&self, sid: &str, slug: &str, at_ms: i64, ai_text: Option<&str>) -> Result<(u32, String)> {
+    pub fn reveal_session_hint(
+        &self,
+        sid: &str,
+        slug: &str,
+        at_ms: i64,
+        ai_text: Option<&str>,
+    ) -> Result<(u32, String)> {
         let (level, text) = self.with(|c| {
             let (level, authored) = next_hint(c, sid, slug)?;
             c.execute("INSERT INTO hint_reveals (problem_slug, level, session_id, revealed_at, ai_text) VALUES (?1, ?2, ?3, ?4, ?5)", params![slug, level, sid, now_ms(), ai_text])?;
@@ -538,11 +544,9 @@ impl Store {
 }
 
 fn next_hint(c: &rusqlite::Connection, sid: &str, slug: &str) -> Result<(u32, String)> {
-    let hints: String = c.query_row(
-        "SELECT hints FROM problems WHERE slug = ?1",
-        [slug],
-        |r| r.get(0),
-    )?;
+    let hints: String = c.query_row("SELECT hints FROM problems WHERE slug = ?1", [slug], |r| {
+        r.get(0)
+    })?;
     let hints: Vec<String> =
         serde_json::from_str(&hints).map_err(|e| StoreError::Invalid(e.to_string()))?;
     let shown: u32 = c.query_row(

@@ -49,7 +49,8 @@ impl Room {
         self.record(&agent, &result);
         let why_not = match result {
             Ok(answer) => {
-                let solutions: Vec<&str> = material.solutions.values().map(String::as_str).collect();
+                let solutions: Vec<&str> =
+                    material.solutions.values().map(String::as_str).collect();
                 match hints::vet(&answer.text, &solutions) {
                     Ok(text) => {
                         self.live()?;

@@ -249,7 +249,10 @@ impl Watcher {
                 note.model = Some(model);
             }
             Ok(None) if self.room.over_budget() => {
-                note.unread = Some("The session's budget is used up, so the observer's model was not asked.".into());
+                note.unread = Some(
+                    "The session's budget is used up, so the observer's model was not asked."
+                        .into(),
+                );
             }
             Ok(None) => note.unread = Some("The observer's model is off (Settings → AI).".into()),
             Err(AgentError::Cancelled) => return Ok(None),

@@ -117,7 +117,8 @@ impl Room {
         let app = &self.inner.app;
         let agent = app.require_agent(AiRole::Interviewer, over)?;
         self.stop_voice();
-        app.store.set_session_mode(self.id(), InterviewerMode::Text)?;
+        app.store
+            .set_session_mode(self.id(), InterviewerMode::Text)?;
         self.attach_text(agent)
     }
 

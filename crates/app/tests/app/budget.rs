@@ -20,9 +20,14 @@ async fn session(
     fake: &FakeLlm,
     budget: Option<f64>,
 ) -> (rehearse_app::App, String, Room, Arc<Mutex<Vec<String>>>) {
-    let roles = [(AiRole::Interviewer, "local-chat"), (AiRole::Observer, "local-observer")];
+    let roles = [
+        (AiRole::Interviewer, "local-chat"),
+        (AiRole::Observer, "local-observer"),
+    ];
     let (app, id) = ai_session(dir, Some(&fake.url), &roles, InterviewerMode::Text);
-    let budget = budget.map(|b| format!("[budget]\nsession_usd = {b}\n")).unwrap_or_default();
+    let budget = budget
+        .map(|b| format!("[budget]\nsession_usd = {b}\n"))
+        .unwrap_or_default();
     std::fs::create_dir_all(dir.join("config")).expect("config dir");
     std::fs::write(app.config_file(), format!("{PRICES}{budget}")).expect("config.toml");
     let notices = Arc::new(Mutex::new(Vec::new()));
@@ -65,27 +70,55 @@ fn the_budget_warns_at_80_percent_then_wraps_up_and_stops_the_observer() {
         call.settled().await;
         assert!((room.cost().usd - first).abs() < 1e-9, "{:?}", room.cost());
         assert_eq!(notices.lock().unwrap().len(), 1, "told at 80 %");
-        assert!(notices.lock().unwrap()[0].contains("80 %"), "{:?}", notices.lock().unwrap());
+        assert!(
+            notices.lock().unwrap()[0].contains("80 %"),
+            "{:?}",
+            notices.lock().unwrap()
+        );
         assert!(!room.over_budget());
 
         // The next turn goes over: the interviewer is told to wrap up, and does.
         fake.push(Reply::text("What is its complexity?"));
-        fake.push(Reply::text("We have to stop here. Summarise your solution, please."));
-        room.say("Each lookup is constant time.".into()).expect("say");
+        fake.push(Reply::text(
+            "We have to stop here. Summarise your solution, please.",
+        ));
+        room.say("Each lookup is constant time.".into())
+            .expect("say");
         call.settled().await;
         assert!(room.over_budget(), "{:?}", room.cost());
-        assert!(notices.lock().unwrap()[1].contains("used up"), "{:?}", notices.lock().unwrap());
+        assert!(
+            notices.lock().unwrap()[1].contains("used up"),
+            "{:?}",
+            notices.lock().unwrap()
+        );
         let bodies = fake.bodies();
         assert_eq!(bodies.len(), 3, "one wrap-up call after the budget");
-        let last = bodies[2]["messages"].as_array().expect("messages").last().expect("turn")["content"].to_string();
-        assert!(last.contains("budget is used up") && last.contains("Begin wrapping up now"), "{last}");
+        let last = bodies[2]["messages"]
+            .as_array()
+            .expect("messages")
+            .last()
+            .expect("turn")["content"]
+            .to_string();
+        assert!(
+            last.contains("budget is used up") && last.contains("Begin wrapping up now"),
+            "{last}"
+        );
 
         // The observer no longer asks its model; hints are the authored ones.
-        room.code_changed("def pair_sum_indices(nums, target):\n    return []\n".into()).expect("code");
+        room.code_changed("def pair_sum_indices(nums, target):\n    return []\n".into())
+            .expect("code");
         room.observed(1).await;
         assert_eq!(fake.bodies().len(), 3, "no model call for the observer");
-        let note = app.store.code_notes(&id).expect("notes").pop().expect("a note");
-        assert!(note.unread.as_deref().is_some_and(|u| u.contains("budget")), "{note:?}");
+        let note = app
+            .store
+            .code_notes(&id)
+            .expect("notes")
+            .pop()
+            .expect("a note");
+        assert!(
+            note.unread.as_deref().is_some_and(|u| u.contains("budget")),
+            "{note:?}"
+        );
 
         room.end(None).await.expect("end");
         let costs = app.replay(&id).expect("replay").costs;

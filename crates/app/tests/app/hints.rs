@@ -80,7 +80,11 @@ fn without_the_hints_role_the_authored_hint_is_given() {
         let d = tempfile::tempdir().expect("temp");
         let (app, id) = ai_session(d.path(), None, &[], InterviewerMode::Silent);
         let room = Room::open(&app, &id, |_| {}).expect("room");
-        let authored = app.store.next_hint(&id, "pair-sum-indices").expect("next").1;
+        let authored = app
+            .store
+            .next_hint(&id, "pair-sum-indices")
+            .expect("next")
+            .1;
         let h = room.hint_now().await.expect("hint");
         assert!(!h.from_model && h.note.is_none(), "{h:?}");
         assert_eq!(h.text, authored);

@@ -154,7 +154,10 @@ fn a_real_local_model_interviews_in_text_and_reads_the_code() {
             "one look, at most one repair: {reads:?}"
         );
         if note.reading.is_some() {
-            assert!(note.model.is_some(), "the note names the model that read the code");
+            assert!(
+                note.model.is_some(),
+                "the note names the model that read the code"
+            );
         }
         room.end(Some(NESTED)).await.expect("end");
     });

@@ -11,6 +11,8 @@ pub struct Received {
     /// Header names in lower case.
     pub headers: Vec<(String, String)>,
     pub body: String,
+    /// When the whole request had arrived.
+    pub at: std::time::Instant,
 }
 
 impl Received {
@@ -53,6 +55,7 @@ pub(crate) async fn read(tcp: &mut BufReader<TcpStream>) -> Option<Received> {
         path,
         headers,
         body: String::from_utf8_lossy(&body).into_owned(),
+        at: std::time::Instant::now(),
     })
 }
 

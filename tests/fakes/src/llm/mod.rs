@@ -82,6 +82,7 @@ struct State {
     requests: Vec<Received>,
     violations: Vec<String>,
     cache: HashSet<String>,
+    first_text: Vec<std::time::Instant>,
 }
 
 /// A fake API listening on 127.0.0.1.
@@ -135,6 +136,11 @@ impl FakeLlm {
             .iter()
             .map(|r| serde_json::from_str(&r.body).unwrap_or(Value::Null))
             .collect()
+    }
+
+    /// When each streamed reply's first piece of text was sent, in order.
+    pub fn first_text_sent(&self) -> Vec<std::time::Instant> {
+        self.lock().first_text.clone()
     }
 
     /// Everything a request got wrong; empty when every request was one the API accepts.
@@ -212,7 +218,9 @@ async fn serve(
                 .await
         }
     };
-    stream::reply(&mut tcp, flavor, &body, cached, reply).await;
+    if let Some(at) = stream::reply(&mut tcp, flavor, &body, cached, reply).await {
+        state.lock().expect("fake state").first_text.push(at);
+    }
 }
 
 /// Prompt caching, modelled: the system prompt's tokens as (written, read) this time.

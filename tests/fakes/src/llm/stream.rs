@@ -46,13 +46,14 @@ pub(crate) async fn error(
     respond(tcp, status, &extra, &body.to_string()).await;
 }
 
+/// Answers with `reply`; when it streamed text, the moment its first piece was sent.
 pub(crate) async fn reply(
     tcp: &mut Tcp,
     flavor: Flavor,
     body: &Value,
     cached: (u64, u64),
     reply: Reply,
-) {
+) -> Option<std::time::Instant> {
     let mut reply = reply;
     if let Reply::Slow { first, then } = reply {
         tokio::time::sleep(first).await;
@@ -65,7 +66,8 @@ pub(crate) async fn reply(
         message,
     } = &reply
     {
-        return error(tcp, flavor, *status, retry_after.as_deref(), kind, message).await;
+        error(tcp, flavor, *status, retry_after.as_deref(), kind, message).await;
+        return None;
     }
     start_stream(tcp).await;
     let model = body["model"].as_str().unwrap_or("fake-model").to_string();
@@ -77,7 +79,14 @@ pub(crate) async fn reply(
         Reply::Cut { after, .. } => *after,
         _ => usize::MAX,
     };
+    let mut first_text = None;
     for (name, data) in events.into_iter().take(limit) {
+        let text = data["delta"]["text"]
+            .as_str()
+            .or(data["choices"][0]["delta"]["content"].as_str());
+        if first_text.is_none() && text.is_some_and(|t| !t.is_empty()) {
+            first_text = Some(std::time::Instant::now());
+        }
         let data = match data {
             Value::String(done) => done,
             other => other.to_string(),
@@ -85,6 +94,7 @@ pub(crate) async fn reply(
         event(tcp, name, &data).await;
     }
     // Dropping the connection ends the body (and, for Cut, the stream mid-way).
+    first_text
 }
 
 type Events = Vec<(Option<&'static str>, Value)>;
