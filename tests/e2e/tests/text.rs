@@ -61,6 +61,7 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
     set_value(&s, "compatible-base-url", &fake.url, "change");
     route(&s, "interviewer", "compatible", "e2e-chat");
     route(&s, "evaluator", "compatible", "e2e-judge");
+    route(&s, "hints", "compatible", "e2e-hints");
     s.script(
         "document.querySelector('[data-testid=ai-on-observer]').click();",
         json!([]),
@@ -100,12 +101,22 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
     });
     assert!(lines[0].contains("I would keep a map"), "{lines:?}");
     assert!(lines[1].contains("duplicate values"), "{lines:?}");
+    s.wait_until("the cost meter", || {
+        s.texts("[data-testid=cost-meter]")
+            .first()
+            .filter(|t| t.starts_with('$'))
+            .map(|_| ())
+    });
 
+    // The interviewer's hint tool: the hints role's model writes hint 1 for the code.
     fake.push(Reply::Tool {
         text: String::new(),
         name: "reveal_hint".into(),
         input: "{}".into(),
     });
+    fake.push(Reply::text(
+        "Your loop looks at every pair: what could you remember instead?",
+    ));
     fake.push(Reply::text(
         "Here is a hint: think about what you have already seen.",
     ));
@@ -121,6 +132,26 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
     s.wait_until("the hint's reply", || {
         (s.texts("[data-testid=chat-line]").len() >= 4).then_some(())
     });
+    let asked = fake.bodies()[2]["messages"].to_string();
+    assert!(
+        asked.contains("Hint level 1 of 3"),
+        "the hints model was asked: {asked}"
+    );
+
+    // The button: a model's hint that shows too much code is refused, the authored one given.
+    fake.push(Reply::text(
+        "Just write:\n```python\nseen = {}\nfor i, n in enumerate(nums):\n    pass\n```",
+    ));
+    s.find("[data-testid=reveal-hint]").click();
+    s.wait_until("the refused hint", || {
+        s.texts("[data-testid=hint-note]")
+            .first()
+            .filter(|n| n.contains("3 lines of code"))
+            .map(|_| ())
+    });
+    let hints = s.texts("[data-testid=hint]");
+    assert_eq!(hints.len(), 2, "{hints:?}");
+    assert!(!hints[1].contains("seen = {}"), "{hints:?}");
     s.screenshot("text-interview");
 
     fake.push(Reply::From(evaluation));
@@ -166,7 +197,7 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
 
     // Turn the roles off for the tests that share this data folder, one change at a time.
     s.find("[data-testid=nav-settings]").click();
-    for role in ["interviewer", "evaluator"] {
+    for role in ["interviewer", "evaluator", "hints"] {
         s.script(
             "document.querySelector(`[data-testid=ai-on-${arguments[0]}]`).click();",
             json!([role]),

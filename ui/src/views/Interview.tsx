@@ -3,6 +3,7 @@ import {
   errorBody,
   onSandboxProgress,
   onSessionCost,
+  onVoiceEvent,
   onSessionTick,
   problemOpen,
   sandboxStatus,
@@ -92,7 +93,12 @@ export function InterviewRoom({ id, facets, settings, onSettings, onEnded }: Pro
     });
     const progressEvents = onSandboxProgress(setProgress);
     const costs = onSessionCost(setCost);
+    // A hint the interviewer gave (its hint tool) joins the list like one asked for here.
+    const given = onVoiceEvent((e) => {
+      if (e.kind === "hint") setHints((prev) => [...prev, e.text]);
+    });
     return () => {
+      given.then((f) => f());
       ticks.then((f) => f());
       costs.then((f) => f());
       progressEvents.then((f) => f());
