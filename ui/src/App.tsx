@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { appInfo, errorBody, libraryFacets, sessionAbandon, sessionResume, sessionStart, sessionsRecoverable, settingsGet, settingsSave } from "./api";
 import type { AppInfo, Difficulty, ErrorBody, Facets, Language, Session, Settings, InterviewerMode } from "./bindings/commands";
 import { ErrorBanner } from "./components/ErrorBanner";
@@ -91,13 +91,19 @@ export function App() {
     if (settings) applyTheme(settings.theme);
   }, [settings?.theme]);
 
-  const saveSettings = async (next: Settings) => {
-    try {
-      await settingsSave(next);
-      setSettings(next);
-    } catch (e) {
-      setError(errorBody(e));
-    }
+  // Shown at once and saved one after another, so quick changes build on each other and are
+  // stored in the order they were made; a refused one brings back what is stored.
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  const saveSettings = (next: Settings) => {
+    setSettings(next);
+    const done = saving.current
+      .then(() => settingsSave(next))
+      .catch((e) => {
+        setError(errorBody(e));
+        return settingsGet().then(setSettings, () => undefined);
+      });
+    saving.current = done;
+    return done;
   };
 
   if (fatal) {

@@ -25,6 +25,13 @@ fn route(s: &Session, role: &str, provider: &str, model: &str) {
         (placeholder.as_deref() == Some("model name")).then_some(())
     });
     set_value(s, &format!("ai-model-{role}"), model, "change");
+    // Each change is saved before the next one is made.
+    s.wait_until("the model saved", || {
+        s.find(&format!("[data-testid=ai-status-{role}]"))
+            .text()
+            .contains(model)
+            .then_some(())
+    });
 }
 
 /// The evaluator's answer, citing the candidate's first message as the record shows it.
@@ -183,6 +190,13 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
         .find("[data-testid=detail]")
         .text()
         .contains("hash-map plan"));
+    let cited = s.texts("[data-testid=observation]");
+    assert!(
+        cited
+            .iter()
+            .any(|t| t.contains("A clear plan") && !t.contains("transcript:")),
+        "a strength shows its quote and moment, not the raw citation: {cited:?}"
+    );
     s.screenshot("report-ai");
 
     s.find("[data-testid=evidence-moment]").click();

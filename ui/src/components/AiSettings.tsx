@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { aiRoutes, errorBody } from "../api";
 import type { AiChoice, AiProvider, AiRoute, AiRole, ErrorBody, Settings } from "../bindings/commands";
 import { ErrorBanner } from "./ErrorBanner";
@@ -17,13 +17,22 @@ const PROVIDERS: { id: AiProvider; label: string }[] = [
 ];
 
 /** Settings → AI: each agent role's provider and model, on or off, and what it lacks. */
-export function AiSettings({ settings, onChange }: { settings: Settings; onChange: (s: Settings) => void }) {
+export function AiSettings({ settings, onChange }: { settings: Settings; onChange: (s: Settings) => Promise<void> | void }) {
   const [routes, setRoutes] = useState<AiRoute[]>([]);
   const [error, setError] = useState<ErrorBody | null>(null);
-  useEffect(() => {
-    aiRoutes().then(setRoutes, (e) => setError(errorBody(e)));
-  }, [settings]);
-  const set = (role: AiRole, c: Partial<AiChoice>) => onChange({ ...settings, ai: { ...settings.ai, [role]: { ...settings.ai[role], ...c } } });
+  // Answers to an older question may come after a newer one's: only the latest counts.
+  const asked = useRef(0);
+  const refresh = () => {
+    const n = ++asked.current;
+    aiRoutes().then(
+      (r) => n === asked.current && setRoutes(r),
+      (e) => n === asked.current && setError(errorBody(e)),
+    );
+  };
+  useEffect(refresh, [settings]);
+  // The roles are resolved again once the change is stored.
+  const set = (role: AiRole, c: Partial<AiChoice>) =>
+    Promise.resolve(onChange({ ...settings, ai: { ...settings.ai, [role]: { ...settings.ai[role], ...c } } })).then(refresh);
   return (
     <fieldset class="ai-settings" data-testid="ai-settings">
       <legend>AI</legend>

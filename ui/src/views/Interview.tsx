@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import {
   errorBody,
   onSandboxProgress,
@@ -38,6 +38,8 @@ export function InterviewRoom({ id, facets, settings, onSettings, onEnded }: Pro
   const [cost, setCost] = useState<CostMeter | null>(null);
   const [hints, setHints] = useState<string[]>([]);
   const [hintBusy, setHintBusy] = useState(false);
+  const codeNow = useRef("");
+  const ending = useRef(false);
   const [hintNote, setHintNote] = useState<string | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
   const [storage, setStorage] = useState<ErrorBody | null>(null);
@@ -89,7 +91,14 @@ export function InterviewRoom({ id, facets, settings, onSettings, onEnded }: Pro
       setRemaining(t.remaining_ms);
       setStorage(t.storage_error);
       if (t.warnings.length) setWarning(`${Math.min(...t.warnings)} minutes left.`);
-      if (t.status !== "active") onEnded(id);
+      // Time is up: the report is finished (the AI evaluator, when on) before it is shown.
+      if (t.status !== "active" && !ending.current) {
+        ending.current = true;
+        setWarning("Time is up: writing your report…");
+        sessionEnd(id, codeNow.current)
+          .catch(() => undefined)
+          .finally(() => onEnded(id));
+      }
     });
     const progressEvents = onSandboxProgress(setProgress);
     const costs = onSessionCost(setCost);
@@ -147,6 +156,7 @@ export function InterviewRoom({ id, facets, settings, onSettings, onEnded }: Pro
   const end = async () => {
     if (!confirm("End the interview now? You will see your report.")) return;
     autosave.cancel();
+    ending.current = true;
     try {
       await sessionEnd(id, code);
       onEnded(id);
@@ -156,6 +166,7 @@ export function InterviewRoom({ id, facets, settings, onSettings, onEnded }: Pro
   };
 
   useEditorShortcuts({ run, save: checkpoint, hint });
+  codeNow.current = code;
 
   if (!state || !problem) return <ErrorBanner error={error} />;
   const low = remaining <= 2 * 60_000;

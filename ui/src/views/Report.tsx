@@ -87,11 +87,11 @@ export function ReportView({ id, onReplay, onHistory }: Props) {
           <div class="observations">
             <div>
               <h2>Strengths</h2>
-              {ev.strengths.length === 0 ? <p class="muted">Nothing measured to report.</p> : <ul>{ev.strengths.map((s) => <li key={s}>{s}</li>)}</ul>}
+              {ev.strengths.length === 0 ? <p class="muted">Nothing measured to report.</p> : <ul>{ev.strengths.map((s) => <Observation key={s} text={s} onMoment={(at) => onReplay(id, at)} />)}</ul>}
             </div>
             <div>
               <h2>To improve</h2>
-              {ev.improvements.length === 0 ? <p class="muted">Nothing measured to report.</p> : <ul>{ev.improvements.map((s) => <li key={s}>{s}</li>)}</ul>}
+              {ev.improvements.length === 0 ? <p class="muted">Nothing measured to report.</p> : <ul>{ev.improvements.map((s) => <Observation key={s} text={s} onMoment={(at) => onReplay(id, at)} />)}</ul>}
             </div>
           </div>
           {ev.removed_claims > 0 && (
@@ -148,6 +148,24 @@ export function ReportView({ id, onReplay, onHistory }: Props) {
         </p>
       )}
     </section>
+  );
+}
+
+/** The AI evaluator's citation at the end of a strength or improvement: `(transcript:<id> at mm:ss: “quote”)`. */
+const CITATION = /^(.*) \((?:transcript|snapshot|run|hint):\S+ at (\d+):(\d{2}): “(.*)”\)$/s;
+
+/** A strength or improvement; a cited one shows its quote and opens the replay at its moment. */
+function Observation({ text, onMoment }: { text: string; onMoment: (at: number) => void }) {
+  const m = CITATION.exec(text);
+  if (!m) return <li>{text}</li>;
+  const at = (Number(m[2]) * 60 + Number(m[3])) * 1000;
+  return (
+    <li data-testid="observation">
+      <button class="link" onClick={() => onMoment(at)} data-testid="observation-moment">
+        {m[2]}:{m[3]}
+      </button>{" "}
+      {m[1]} <q class="muted">{m[4]}</q>
+    </li>
   );
 }
 

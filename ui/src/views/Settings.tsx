@@ -3,7 +3,7 @@ import { AiSettings } from "../components/AiSettings";
 import { ProviderKeys } from "../components/ProviderKeys";
 import { VoiceSettings } from "../components/VoiceSettings";
 
-type Props = { info: AppInfo | null; settings: Settings; onChange: (s: Settings) => void };
+type Props = { info: AppInfo | null; settings: Settings; onChange: (s: Settings) => Promise<void> | void };
 
 const THEMES: { id: Theme; label: string }[] = [
   { id: "system", label: "Follow the system" },
