@@ -277,7 +277,7 @@ async fn control(
             line = lines.recv(), if typing => match line {
                 None => {
                     typing = false;
-                    if let Some(call) = text.as_mut().map(|t| &mut **t).or(took_over.as_mut()) {
+                    if let Some(call) = text.as_deref_mut().or(took_over.as_mut()) {
                         call.settled().await;
                         return;
                     }
