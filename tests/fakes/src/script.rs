@@ -33,6 +33,8 @@ pub struct Script {
     pub go_away_after_turn: Option<u32>,
     /// On this turn, instead of a reply: rate limits exhausted and an error.
     pub rate_limit_on_turn: Option<u32>,
+    /// Handshakes after this many connections are refused with 503: the provider went down.
+    pub connections_allowed: Option<u32>,
 }
 
 impl Script {
@@ -48,6 +50,7 @@ impl Script {
             drop_after_turn: None,
             go_away_after_turn: None,
             rate_limit_on_turn: None,
+            connections_allowed: None,
         }
     }
 }

@@ -74,7 +74,10 @@ async fn accept(
 ) {
     let _ = tcp.set_nodelay(true);
     let callback = |req: &Request, resp: Response| -> Result<Response, ErrorResponse> {
-        match check(req, &script) {
+        let down = script
+            .connections_allowed
+            .is_some_and(|n| rec.lock().expect("record").connections >= n);
+        match check(req, &script).and(if down { Err(503) } else { Ok(()) }) {
             Ok(()) => Ok(resp),
             Err(status) => {
                 let mut refused = ErrorResponse::new(Some("refused".into()));

@@ -9,6 +9,7 @@
 pub mod cost;
 pub mod gate;
 mod resume;
+mod slow;
 pub mod transcript;
 
 use crate::audio::duplex::AudioEvent;
@@ -165,7 +166,7 @@ struct Driver<'a> {
     code_sent: Instant,
     turn_end: Option<Instant>,
     latencies: Vec<(Instant, u64)>,
-    typing_offered: bool,
+    slow: slow::SlowWatch,
     usage: Usage,
     reconnects: u32,
     /// The provider's handle to resume the session on a new connection.
@@ -205,7 +206,7 @@ pub async fn run(
         code_sent: Instant::now() - Duration::from_secs(3600),
         turn_end: None,
         latencies: Vec::new(),
-        typing_offered: false,
+        slow: slow::SlowWatch::new(800, Duration::from_secs(30)),
         usage: Usage::default(),
         reconnects: 0,
         handle: None,
@@ -482,6 +483,9 @@ impl Driver<'_> {
     }
 
     fn on_tick(&mut self, conn: Option<&Connection>) {
+        if self.slow.due(Instant::now()) {
+            self.offer_typing_for_slowness();
+        }
         let playback = self.playback.clone();
         for h in self.replies.heard(|item| playback.played_ms(item)) {
             self.line(Speaker::Interviewer, h);
@@ -514,18 +518,15 @@ impl Driver<'_> {
             last_ms: ms,
             p50_ms: p50.unwrap_or(ms),
         });
-        let recent: Vec<u64> = self
-            .latencies
-            .iter()
-            .filter(|(t, _)| now.duration_since(*t) <= Duration::from_secs(30))
-            .map(|(_, ms)| *ms)
-            .collect();
-        if !self.typing_offered && recent.len() >= 2 && recent.iter().all(|&ms| ms > 800) {
-            self.typing_offered = true;
-            self.host.event(LiveEvent::OfferTyping {
-                reason: "The interviewer has been slow to answer (over 800 ms) for the last 30 seconds. You can type your answers instead; they go over the same connection.".into(),
-            });
+        if self.slow.reply(now, ms) {
+            self.offer_typing_for_slowness();
         }
+    }
+
+    fn offer_typing_for_slowness(&mut self) {
+        self.host.event(LiveEvent::OfferTyping {
+            reason: "The interviewer has been slow to answer (a median over 800 ms) for 30 seconds. You can go on in text with the same transcript.".into(),
+        });
     }
 
     fn finish(mut self, conn: Option<Connection>) -> Outcome {

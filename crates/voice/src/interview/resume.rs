@@ -80,8 +80,7 @@ impl Driver<'_> {
             ),
         });
         self.host.event(LiveEvent::OfferTyping {
-            reason: "The voice connection is lost. Type to go on: each message tries to reconnect."
-                .into(),
+            reason: "The voice connection is lost. You can go on in text with the same transcript, or type a message to try the voice connection once more.".into(),
         });
         None
     }

@@ -373,3 +373,46 @@ fn running_out_of_rate_limit_is_said_and_the_interview_goes_on() {
         assert!(r.seen.any(|e| matches!(e, LiveEvent::Notice { message, .. } if message.contains("tokens limit is used up; it resets in 20 s"))));
     });
 }
+
+#[test]
+fn a_provider_that_stays_down_is_told_and_typing_is_offered() {
+    let _devices = pulse();
+    runtime().block_on(async {
+        let fake = FakeOpenAi::start(Script {
+            turns: Turns::Energy,
+            reply_ms: 400,
+            drop_after_turn: Some(1),
+            connections_allowed: Some(1),
+            ..Script::new(KEY, MODEL)
+        })
+        .await;
+        let r = start(
+            &fake,
+            Options {
+                retries: 2,
+                ..options()
+            },
+        )
+        .await;
+        speak(&r.candidate).await;
+        r.seen
+            .wait("the offer to go on in text", |e| {
+                matches!(e, LiveEvent::OfferTyping { reason } if reason.contains("same transcript"))
+            })
+            .await;
+        r.commands.send(Command::End).unwrap();
+        let outcome = r.done.await.unwrap();
+        let rec = fake.record();
+        assert!(rec.violations.is_empty(), "{:#?}", rec.violations);
+        assert_eq!(rec.connections, 1, "the reconnections were refused");
+        assert_eq!(outcome.reconnects, 0);
+        assert!(r.seen.any(|e| matches!(
+            e,
+            LiveEvent::Connection { state: LinkState::Lost, detail } if detail.contains("after 2 attempts")
+        )));
+        assert!(
+            r.seen.lines().iter().any(|(s, _, _)| *s == Speaker::Candidate),
+            "what was said before the drop is kept"
+        );
+    });
+}
