@@ -19,11 +19,14 @@ use std::collections::BTreeMap;
 
 pub const EVALUATOR: &str = "ai";
 /// Bumped whenever the instructions, the case file's layout or the schema change.
-pub const PROMPT_VERSION: &str = "1";
+pub const PROMPT_VERSION: &str = "2";
 /// The name of the evaluator's structured answer.
 pub const ANSWER_TOOL: &str = "interview_evaluation";
 /// Snapshots shown beyond the runs', checkpoints' and final one: spread over the session.
 const MAX_SNAPSHOTS: usize = 40;
+/// A quote shorter than this (whitespace squeezed) backs nothing, unless it is the whole item:
+/// a letter or a bracket occurs in almost any code.
+const MIN_QUOTE_CHARS: usize = 8;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseSnapshot {
@@ -170,10 +173,10 @@ impl CaseFile {
                 h.text
             ));
         }
-        out.push_str("\n## The code observer's notes\n");
+        out.push_str("\n## The code observer's notes (another model's reading, for orientation: not evidence, cite the snapshot's code instead)\n");
         for n in &self.notes {
             out.push_str(&format!(
-                "[snapshot:{}] {} {}\n",
+                "(on snapshot:{}) {} {}\n",
                 n.snapshot_id,
                 clock(n.at_ms),
                 n.headline()
@@ -191,15 +194,11 @@ impl CaseFile {
                 .iter()
                 .find(|l| l.id == id)
                 .map(|l| (l.text.clone(), l.at_ms)),
-            "snapshot" => self.snapshots.iter().find(|s| s.id == id).map(|s| {
-                let notes: Vec<String> = self
-                    .notes
-                    .iter()
-                    .filter(|n| n.snapshot_id == id)
-                    .map(CodeNote::headline)
-                    .collect();
-                (format!("{}\n{}", s.code, notes.join("\n")), s.at_ms)
-            }),
+            "snapshot" => self
+                .snapshots
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| (s.code.clone(), s.at_ms)),
             "run" => self
                 .runs
                 .iter()
@@ -217,8 +216,9 @@ impl CaseFile {
     /// The claim as evidence when its citation exists and its quote occurs in what it cites.
     fn check(&self, c: &Cited) -> Option<EvidenceItem> {
         let (text, at_ms) = self.cited(&c.cite)?;
-        let quote = squeeze(&c.quote);
-        if quote.is_empty() || !squeeze(&text).contains(&quote) {
+        let (quote, text) = (squeeze(&c.quote), squeeze(&text));
+        let long_enough = quote.chars().count() >= MIN_QUOTE_CHARS || quote == text;
+        if quote.is_empty() || !long_enough || !text.contains(&quote) {
             return None;
         }
         Some(EvidenceItem {
@@ -276,7 +276,7 @@ Answer only with the `{ANSWER_TOOL}` structure.
 
 Rules:
 - Score each dimension 0-100 against the rubric below, or give null when the record holds nothing to judge it by (for example, communication in a silent session).
-- Every claim must cite one item of the record by its id, exactly as written there (`transcript:<id>`, `snapshot:<id>`, `run:<id>`, `hint:<n>`), with a short quote copied verbatim from that item. Claims whose citation or quote does not match the record are removed, and a dimension left without evidence is not assessed.
+- Every claim must cite one item of the record by its id, exactly as written there (`transcript:<id>`, `snapshot:<id>`, `run:<id>`, `hint:<n>`), with a quote of at least a few words (or a whole line of code) copied verbatim from that item. The observer's notes are not evidence: cite the code they are about. Claims whose citation or quote does not match the record are removed, and a dimension left without evidence is not assessed.
 - Do not restate the measured facts (tests passed, measured complexity, hints used): the host states them. Judge what they cannot show: the approach, the reasoning, the code itself, the explanations.
 - Be specific and do not inflate: a score reflects what the record shows, not what the candidate might know.
 - strengths and improvements: a few each, specific, each with evidence. recommendation: strong-yes, yes, maybe or no. report: a detailed Markdown report for the candidate.
@@ -438,7 +438,9 @@ pub fn judge(case: &CaseFile, answer: &Answer, model: &str) -> Evaluation {
             .filter_map(|o| {
                 let kept: Vec<EvidenceItem> =
                     o.evidence.iter().filter_map(|c| case.check(c)).collect();
-                removed += (o.evidence.len() - kept.len()) as u32;
+                // An observation that cites nothing is a claim without evidence too.
+                removed +=
+                    (o.evidence.len() - kept.len()).max(usize::from(o.evidence.is_empty())) as u32;
                 let first = kept.first()?;
                 Some(format!(
                     "{} ({} at {}: “{}”)",

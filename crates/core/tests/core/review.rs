@@ -4,6 +4,7 @@
 //! recommendation needs 70 % of the weight assessed.
 
 use rehearse_core::evaluate::{evaluate, Complexity, Evidence, Recommendation};
+use rehearse_core::observer::{Approach, ApproachKind, CodeNote, CodeReading};
 use rehearse_core::problem::{Difficulty, ProblemDetail, ProblemStatus};
 use rehearse_core::review::{self, Answer, CaseFile, CaseHint, CaseRun, CaseSnapshot};
 use rehearse_core::run::Verdict;
@@ -223,4 +224,59 @@ fn with_enough_weight_backed_the_models_recommendation_stands() {
         ev.recommendation_rule
     );
     assert!(ev.detail.is_none());
+}
+
+#[test]
+fn a_letter_an_observers_note_or_no_citation_backs_nothing() {
+    let mut c = case();
+    c.notes.push(CodeNote {
+        id: "n1".into(),
+        snapshot_id: "s2".into(),
+        at_ms: 300_000,
+        language: Language::Python,
+        syntax: vec![],
+        reading: Some(CodeReading {
+            approach: Approach {
+                kind: ApproachKind::Optimized,
+                name: "one-pass hash map".into(),
+            },
+            time_complexity: "O(n)".into(),
+            space_complexity: "O(n)".into(),
+            warnings: vec![],
+            ready_to_run: true,
+            summary: "Looks right.".into(),
+        }),
+        model: Some("claude-haiku-4-5".into()),
+        unread: None,
+        version: "1".into(),
+    });
+    let text = review::request(&c);
+    assert!(
+        text.contains("(on snapshot:s2)") && text.contains("not evidence"),
+        "the observer's notes are shown, but not as citable items: {text}"
+    );
+    let a = answer(json!({
+        "dimensions": dims(
+            // One letter occurs in any code.
+            dim(Some(95), vec![cite("snapshot:s2", "n", "Uses n.")]),
+            // The observer's words are another model's, not the candidate's code.
+            dim(Some(90), vec![cite("snapshot:s2", "one-pass hash map", "A hash map in one pass.")]),
+            // A whole sentence from the record stands.
+            dim(Some(60), vec![cite("hint:1", "Think about what you have already seen.", "Needed a hint.")]),
+            dim(None, vec![]),
+        ),
+        "strengths": [{"text": "Confident.", "evidence": []}],
+        "improvements": [],
+        "recommendation": "strong-yes",
+        "report": ""
+    }));
+    let ev = review::judge(&c, &a, "m");
+    assert_eq!(
+        ev.removed_claims, 3,
+        "the letter, the note and the bare strength"
+    );
+    assert!(!ev.dimensions.problem_solving.assessed);
+    assert!(!ev.dimensions.code_quality.assessed);
+    assert_eq!(ev.dimensions.communication.score, Some(60));
+    assert!(ev.strengths.is_empty());
 }
