@@ -8,7 +8,7 @@ use crate::problem::ProblemDetail;
 use crate::Language;
 
 /// Changes when the instructions or the check change.
-pub const AI_HINT_VERSION: &str = "1";
+pub const AI_HINT_VERSION: &str = "2";
 
 /// A code block may show at most this many lines.
 pub const MAX_CODE_LINES: usize = 2;
@@ -66,6 +66,72 @@ impl std::fmt::Display for Refusal {
     }
 }
 
+/// Words a line of code starts with in the seven languages (prose starts with a capital).
+const CODE_STARTS: &[&str] = &[
+    "def ",
+    "for ",
+    "for(",
+    "while ",
+    "while(",
+    "if ",
+    "if(",
+    "elif ",
+    "else",
+    "return",
+    "class ",
+    "function ",
+    "let ",
+    "const ",
+    "var ",
+    "public ",
+    "private ",
+    "static ",
+    "int ",
+    "long ",
+    "func ",
+    "fn ",
+    "import ",
+    "#include",
+    "std::",
+    "vector<",
+    "auto ",
+    "try",
+    "catch",
+];
+
+/// Whether a line outside a fence reads as code rather than prose.
+fn looks_like_code(line: &str) -> bool {
+    let t = line.trim();
+    let ends_like_code = t.ends_with('{') || t.ends_with(';') || t.ends_with('}');
+    let starts_like_code =
+        CODE_STARTS.iter().any(|k| t.starts_with(k)) && !t.ends_with('.') && !t.ends_with('?');
+    ends_like_code || starts_like_code || t.starts_with('}')
+}
+
+/// The longest run of code lines: in a fence (``` or ~~~), indented as a Markdown code block,
+/// or unfenced lines that read as code. Prose between them ends a run; blank lines do not.
+fn code_lines(hint: &str) -> usize {
+    let (mut fence, mut run, mut longest) = (false, 0usize, 0usize);
+    for line in hint.lines() {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = !fence;
+            continue;
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        let indented = line.starts_with("    ") || line.starts_with('\t');
+        if fence || indented || looks_like_code(line) {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    longest
+}
+
 fn squeeze(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -77,19 +143,9 @@ pub fn vet(hint: &str, solutions: &[&str]) -> Result<String, Refusal> {
     if hint.is_empty() {
         return Err(Refusal::Empty);
     }
-    let mut block: Option<usize> = None;
-    for line in hint.lines() {
-        if line.trim_start().starts_with("```") {
-            block = match block {
-                None => Some(0),
-                Some(_) => None,
-            };
-        } else if let Some(n) = block.as_mut() {
-            *n += 1;
-            if *n > MAX_CODE_LINES {
-                return Err(Refusal::CodeBlock(*n));
-            }
-        }
+    let longest = code_lines(hint);
+    if longest > MAX_CODE_LINES {
+        return Err(Refusal::CodeBlock(longest));
     }
     let text = squeeze(hint);
     for solution in solutions {

@@ -442,6 +442,7 @@ mod interviewer {
 }
 
 mod codes;
+mod hints;
 mod review;
 mod sessions;
 mod verdicts;
