@@ -121,7 +121,10 @@ impl Llm {
         second.latency_ms += first.latency_ms;
         match conforming(shape, &second) {
             Ok(v) => Ok((v, second)),
-            Err(reason) => Err(AgentError::BadOutput { reason }),
+            Err(reason) => Err(AgentError::BadOutput {
+                reason,
+                spent: second.usage,
+            }),
         }
     }
 

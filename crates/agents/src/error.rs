@@ -36,7 +36,11 @@ pub enum AgentError {
     #[error(
         "The model's answer did not follow its schema, even after one repair attempt: {reason}"
     )]
-    BadOutput { reason: String },
+    BadOutput {
+        reason: String,
+        /// What the answers that failed the check cost: they were paid for all the same.
+        spent: crate::chat::Usage,
+    },
     #[error("The request is longer than {provider}'s model can read: {message}")]
     ContextTooLong { provider: String, message: String },
     #[error("{provider} did not answer within {} s.", .after.as_secs())]
@@ -63,6 +67,14 @@ impl AgentError {
             AgentError::Overloaded { .. } | AgentError::Unreachable { .. } => true,
             AgentError::Provider { transient, .. } => *transient,
             _ => false,
+        }
+    }
+
+    /// Tokens the provider billed for a call that failed anyway (answers off their schema).
+    pub fn spent(&self) -> crate::chat::Usage {
+        match self {
+            AgentError::BadOutput { spent, .. } => *spent,
+            _ => crate::chat::Usage::default(),
         }
     }
 

@@ -101,6 +101,19 @@ fn mentions(body: &str, words: &[&str]) -> bool {
     words.iter().any(|w| lower.contains(w))
 }
 
+/// How the providers say the account's spending limit or credit is used up (OpenAI's
+/// `insufficient_quota`; Anthropic's credit balance, usage limits and extra usage).
+const SPENT: &[&str] = &[
+    "insufficient_quota",
+    "spend limit",
+    "spending limit",
+    "credit balance",
+    "billing",
+    "usage limits",
+    "extra usage",
+    "usage credits",
+];
+
 /// What a non-2xx answer means.
 pub(crate) fn http_error(
     provider: &str,
@@ -114,16 +127,13 @@ pub(crate) fn http_error(
         429 => AgentError::RateLimited {
             provider,
             retry_after,
-            spend_limit: mentions(
-                body,
-                &[
-                    "insufficient_quota",
-                    "spend limit",
-                    "spending limit",
-                    "credit balance",
-                    "billing",
-                ],
-            ),
+            spend_limit: mentions(body, SPENT),
+        },
+        // Anthropic says a spent account with 400: retrying cannot help, and it is no bug of ours.
+        400 if mentions(body, SPENT) => AgentError::RateLimited {
+            provider,
+            retry_after: None,
+            spend_limit: true,
         },
         529 => AgentError::Overloaded {
             provider,

@@ -393,7 +393,7 @@ impl App {
     ) -> Option<f64> {
         let (usage, latency_ms, model, ok) = match outcome {
             Ok(a) => (a.usage, a.latency_ms, a.model.clone(), true),
-            Err(_) => (Usage::default(), 0, String::new(), false),
+            Err(e) => (e.spent(), 0, String::new(), false),
         };
         let model = if model.is_empty() {
             agent.llm.endpoint().model.clone()

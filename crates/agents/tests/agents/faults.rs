@@ -48,29 +48,53 @@ async fn retries_stop_at_the_policy_limit_with_the_last_error() {
 
 #[tokio::test]
 async fn a_spent_account_is_not_retried() {
-    let (fake, llm) = fake(Flavor::OpenAi).await;
-    fake.push(Reply::status(
-        429,
-        "insufficient_quota",
-        "You exceeded your current quota, please check your plan and billing details.",
-    ));
-    let err = outcome(&llm).await.expect_err("quota");
-    assert_eq!(err.code(), ErrorCode::RateLimited);
-    assert!(
-        matches!(
-            err,
-            AgentError::RateLimited {
-                spend_limit: true,
-                ..
-            }
+    let spent = [
+        (
+            Flavor::OpenAi,
+            429,
+            "insufficient_quota",
+            "You exceeded your current quota, please check your plan and billing details.",
         ),
-        "{err:?}"
-    );
-    assert!(
-        err.to_string().contains("spending limit or credit"),
-        "{err}"
-    );
-    assert_eq!(fake.requests().len(), 1);
+        (
+            Flavor::Anthropic,
+            400,
+            "invalid_request_error",
+            "You have reached your specified API usage limits. You will regain access on 2027-01-01 at 00:00 UTC.",
+        ),
+        (
+            Flavor::Anthropic,
+            400,
+            "invalid_request_error",
+            "Your credit balance is too low to access the Anthropic API.",
+        ),
+        (
+            Flavor::Anthropic,
+            429,
+            "rate_limit_error",
+            "Extra usage is required for long context requests.",
+        ),
+    ];
+    for (flavor, status, kind, message) in spent {
+        let (fake, llm) = fake(flavor).await;
+        fake.push(Reply::status(status, kind, message));
+        let err = outcome(&llm).await.expect_err("spent");
+        assert_eq!(err.code(), ErrorCode::RateLimited, "{message}");
+        assert!(
+            matches!(
+                err,
+                AgentError::RateLimited {
+                    spend_limit: true,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string().contains("spending limit or credit"),
+            "{err}"
+        );
+        assert_eq!(fake.requests().len(), 1, "not retried: {message}");
+    }
 }
 
 #[test]

@@ -169,6 +169,11 @@ async fn malformed_json_twice_is_bad_output() {
             "{flavor:?}: {err}"
         );
         assert!(err.to_string().contains("not JSON"), "{err}");
+        let spent = err.spent();
+        assert!(
+            spent.input + spent.cache_read + spent.cache_write > 0 && spent.output > 0,
+            "both answers were paid for and are counted: {spent:?}"
+        );
     }
 }
 

@@ -296,6 +296,8 @@ impl Watcher {
                 self.room.record(agent, &Ok(answer));
                 let reading = serde_json::from_value(value).map_err(|e| AgentError::BadOutput {
                     reason: e.to_string(),
+                    // Recorded with the call already.
+                    spent: Default::default(),
                 })?;
                 let model = if model.is_empty() {
                     agent.llm.endpoint().model.clone()
