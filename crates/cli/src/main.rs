@@ -44,9 +44,9 @@ enum Command {
         #[command(subcommand)]
         command: session::SessionCommand,
     },
-    /// Hold a voice interview in the terminal: live transcript, code file watched, runs by key.
+    /// Hold an interview in the terminal, by voice or typed (`--mode text`): live transcript, code file watched, runs by key.
     Interview(interview::InterviewArgs),
-    /// Past sessions: list, show, delete.
+    /// Past sessions: list, show, delete, export, regrade.
     Sessions {
         #[command(subcommand)]
         command: session::SessionsCommand,

@@ -370,6 +370,21 @@ pub fn sessions(cmd: SessionsCommand) -> Result<ExitCode, CliError> {
                         c.output_tokens
                     );
                 }
+                if replay.evaluations.len() > 1 {
+                    outln!(
+                        "\nEvaluations, newest first (the newest in full below; every one with --json):"
+                    );
+                    for ev in &replay.evaluations {
+                        outln!(
+                            "  {:<28} {:>3}/100  {}",
+                            ev.model
+                                .as_deref()
+                                .map_or("offline".to_string(), |m| format!("AI ({m})")),
+                            ev.overall,
+                            ev.recommendation.label()
+                        );
+                    }
+                }
                 if let Some(ev) = &replay.evaluation {
                     outln!();
                     out!("{}", ev.markdown);

@@ -59,6 +59,17 @@ fn evaluation(body: &Value) -> Reply {
     }))
 }
 
+/// A second grading of the same record: communication scored lower.
+fn regraded(body: &Value) -> Reply {
+    let Reply::Json(text) = evaluation(body) else {
+        unreachable!("evaluation answers in JSON")
+    };
+    let mut v: Value = serde_json::from_str(&text).expect("json");
+    v["dimensions"]["communication"]["score"] = json!(40);
+    v["recommendation"] = json!("no");
+    Reply::json(&v)
+}
+
 #[test]
 fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
@@ -185,6 +196,18 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
         s.texts("[data-testid=evaluation-tab]").len(),
         2,
         "the AI and offline reports side by side"
+    );
+    // Grade again (another answer from the same model): all three evaluations side by side.
+    fake.push(Reply::From(regraded));
+    s.find("[data-testid=regrade]").click();
+    s.wait_until("the third evaluation", || {
+        (s.texts("[data-testid=evaluation-tab]").len() == 3).then_some(())
+    });
+    let overall = s.texts("[data-testid=compare-overall]");
+    assert_eq!(overall.len(), 3, "{overall:?}");
+    assert_ne!(
+        overall[0], overall[1],
+        "the new grade beside the first: {overall:?}"
     );
     assert!(s
         .find("[data-testid=detail]")

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { errorBody, sessionDelete, sessionRegrade, sessionReplay, sessionsExport } from "../api";
 import type { Dimension, ErrorBody, Evaluation, Replay } from "../bindings/commands";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { Evaluations } from "../components/Evaluations";
 import { renderMarkdown } from "../lib/markdown";
 import { clockOf, RECOMMENDATION_LABELS } from "../lib/session";
 
@@ -56,15 +57,7 @@ export function ReportView({ id, onReplay, onHistory }: Props) {
       </h1>
       {!ev && <p>This session has no report yet.</p>}
       <ErrorBanner error={error} />
-      {replay.evaluations.length > 1 && (
-        <div class="evaluations" role="tablist" data-testid="evaluations">
-          {replay.evaluations.map((e, i) => (
-            <button key={i} role="tab" aria-selected={i === shown} class={i === shown ? "" : "ghost"} onClick={() => setShown(i)} data-testid="evaluation-tab">
-              {e.model ? `AI · ${e.model}` : "Offline"} · {e.overall}
-            </button>
-          ))}
-        </div>
-      )}
+      {replay.evaluations.length > 1 && <Evaluations evaluations={replay.evaluations} shown={shown} onShow={setShown} />}
       {ev && (
         <>
           <p class="headline">

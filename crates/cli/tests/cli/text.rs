@@ -140,6 +140,46 @@ fn a_typed_interview_from_stdin_ends_at_the_end_of_input_with_its_report() {
         .contains("Pair Sum Indices"));
     // The second request carries the whole conversation.
     assert_eq!(bodies[1]["messages"].as_array().map(Vec::len), Some(3));
+
+    // Grade again, with evidence this time: the new evaluation is kept beside the first.
+    let line = shown["transcript"][0]["id"].as_str().expect("line id");
+    let backed = serde_json::json!({"score": 70, "feedback": "Planned first.", "evidence": [{"cite": format!("transcript:{line}"), "quote": "keep a map from value to index", "claim": "Said the plan before coding."}]});
+    fake.push(Reply::json(&serde_json::json!({
+        "dimensions": {
+            "problem_solving": backed, "communication": backed,
+            "code_quality": unassessed, "efficiency": unassessed
+        },
+        "strengths": [], "improvements": [],
+        "recommendation": "maybe",
+        "report": "A plan, said clearly."
+    })));
+    let regraded = cli(dir.path(), &fake.url)
+        .args(["sessions", "regrade", sid, "--json"])
+        .output()
+        .unwrap();
+    assert!(regraded.status.success(), "{regraded:?}");
+    let regraded: Value = serde_json::from_slice(&regraded.stdout).unwrap();
+    assert_eq!(regraded["removed_claims"], 0, "{regraded}");
+    assert_eq!(regraded["dimensions"]["communication"]["score"], 70);
+    let human = cli(dir.path(), &fake.url)
+        .args(["sessions", "show", sid])
+        .output()
+        .unwrap();
+    let human = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        human.contains("Evaluations, newest first")
+            && human.matches("AI (claude-sonnet-4-5)").count() == 2,
+        "{human}"
+    );
+    let refused = cli(dir.path(), &fake.url)
+        .args(["sessions", "regrade", sid, "--provider", "nobody", "--json"])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stdout).contains("invalid_input")
+            || String::from_utf8_lossy(&refused.stderr).contains("invalid_input")
+    );
     assert_eq!(fake.violations(), Vec::<String>::new());
 }
 
