@@ -243,6 +243,8 @@ pub fn run(cmd: SessionCommand) -> Result<ExitCode, CliError> {
             let room = room(&app, &id, json)?;
             let evaluation = runtime(json)?
                 .block_on(async {
+                    // The observer takes its last look at the final code, as in the window.
+                    room.start();
                     let evaluation = room.end(None).await;
                     if let Some(sb) = app.sandbox_if_connected().await {
                         sb.settle().await;

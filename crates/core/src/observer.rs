@@ -81,9 +81,22 @@ pub struct CodeNote {
     pub version: String,
 }
 
+/// A complexity as written, without the ways of writing it that do not change it:
+/// "O(n^2)", "O(n²)", "O(n * n)" and "o(n n)" are one.
+fn big_o(s: &str) -> String {
+    s.to_lowercase()
+        .replace('²', "^2")
+        .replace("n*n", "n^2")
+        .replace("n * n", "n^2")
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '*' && *c != '·')
+        .collect()
+}
+
 impl CodeNote {
     /// Whether this note tells the interviewer something `before` did not: a new syntax
-    /// error, another approach, another time or space complexity. The first note counts when
+    /// error, another kind of approach, another time or space complexity (the same approach
+    /// or complexity in other words is nothing new). The first note counts when
     /// it has something to say.
     pub fn changed_from(&self, before: Option<&CodeNote>) -> bool {
         let Some(before) = before else {
@@ -95,9 +108,9 @@ impl CodeNote {
             .any(|e| !before.syntax.iter().any(|b| b.message == e.message));
         let read_anew = match (&self.reading, &before.reading) {
             (Some(now), Some(then)) => {
-                now.approach != then.approach
-                    || now.time_complexity != then.time_complexity
-                    || now.space_complexity != then.space_complexity
+                now.approach.kind != then.approach.kind
+                    || big_o(&now.time_complexity) != big_o(&then.time_complexity)
+                    || big_o(&now.space_complexity) != big_o(&then.space_complexity)
             }
             (Some(_), None) => true,
             (None, _) => false,

@@ -138,8 +138,9 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
     fake.push(Reply::text(
         "Here is a hint: think about what you have already seen.",
     ));
+    // Shift+Enter breaks the line (WebDriver: Shift down, Enter, all keys up); the button sends.
     s.find("[data-testid=chat-input]")
-        .send_keys("Could I have a hint?");
+        .send_keys("Could I\u{E008}\u{E007}\u{E000}have a hint?");
     s.find("[data-testid=chat-send]").click();
     s.wait_until("the hint", || {
         s.texts("[data-testid=text-notice]")
@@ -150,6 +151,11 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
     s.wait_until("the hint's reply", || {
         (s.texts("[data-testid=chat-line]").len() >= 4).then_some(())
     });
+    let lines = s.texts("[data-testid=chat-line]");
+    assert!(
+        lines[2].contains("Could I\nhave a hint?"),
+        "one message of two lines: {lines:?}"
+    );
     let asked = fake.bodies()[2]["messages"].to_string();
     assert!(
         asked.contains("Hint level 1 of 3"),

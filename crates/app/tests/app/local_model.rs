@@ -5,7 +5,12 @@
 //! `cargo xtask test` runs it alone, as it keeps both cores busy.
 
 use super::ai_session;
+use rehearse_agents::{
+    CancellationToken, Endpoint, Llm, Message, Policy, Request, Tool, Wire,
+};
 use rehearse_app::room::Room;
+use rehearse_core::error::Coded;
+use rehearse_core::ErrorCode;
 use rehearse_core::session::{InterviewerMode, Speaker};
 use rehearse_core::settings::{AiChoice, AiRole};
 use std::path::PathBuf;
@@ -139,26 +144,65 @@ fn a_real_local_model_interviews_in_text_and_reads_the_code() {
             note.syntax.is_empty(),
             "the parser finds nothing wrong: {note:?}"
         );
-        // The grammar-constrained answer passed our own schema check, or the note says why not
-        // (after the one repair attempt): either way it was checked, never taken on trust.
-        assert!(
-            note.reading.is_some() || note.unread.is_some(),
-            "the note has a reading or says why it has none: {note:?}"
-        );
+        // The grammar-constrained answer passed our own schema check, or failed it twice
+        // (the answer and its one repair): never a transport failure, never taken on trust.
+        match (&note.reading, &note.unread) {
+            (Some(_), _) => assert!(
+                note.model.is_some(),
+                "the note names the model that read the code"
+            ),
+            (None, Some(why)) => assert!(why.contains("bad_output"), "{why}"),
+            (None, None) => panic!("a note with neither a reading nor a reason: {note:?}"),
+        }
         let reads: Vec<_> = calls
             .iter()
             .filter(|c| c.role == AiRole::Observer)
             .collect();
-        assert!(
-            !reads.is_empty() && reads.len() <= 2,
-            "one look, at most one repair: {reads:?}"
-        );
-        if note.reading.is_some() {
-            assert!(
-                note.model.is_some(),
-                "the note names the model that read the code"
-            );
-        }
+        assert_eq!(reads.len(), 1, "one look, recorded once: {reads:?}");
+        assert!(reads[0].input > 0 && reads[0].output > 0, "{:?}", reads[0]);
         room.end(Some(NESTED)).await.expect("end");
+
+        repair_then_bad_output(&server.url).await;
     });
+}
+
+/// The repair path with the real model: an answer cut off after a few tokens is not JSON, so
+/// it goes back once with what is wrong; the repair is cut off too, and the call ends in
+/// `bad_output` with both answers' tokens counted.
+async fn repair_then_bad_output(url: &str) {
+    let llm = Llm::new(
+        reqwest::Client::new(),
+        Endpoint {
+            wire: Wire::Compatible,
+            label: "llama.cpp".into(),
+            base_url: url.into(),
+            key: None,
+            model: "smollm2".into(),
+        },
+    )
+    .with_policy(Policy {
+        deadline: Duration::from_secs(1800),
+        ..Policy::default()
+    });
+    let shape = Tool {
+        name: "code_reading".into(),
+        description: "What the code does.".into(),
+        schema: rehearse_core::observer::reading_schema(),
+    };
+    let req = Request::new(
+        "Describe the code.",
+        vec![Message::user(NESTED)],
+        // Too few tokens for any answer that follows the schema.
+        6,
+    );
+    let err = llm
+        .ask(&req, &shape, &CancellationToken::new())
+        .await
+        .expect_err("an answer cut off after 6 tokens cannot follow the schema");
+    assert_eq!(err.code(), ErrorCode::BadOutput, "{err}");
+    let spent = err.spent();
+    assert!(
+        spent.output > 6 && spent.output <= 12 && spent.input > 0,
+        "two answers of at most 6 tokens each, both counted: {spent:?}"
+    );
 }

@@ -120,6 +120,30 @@ fn a_session_driven_from_the_cli_ends_with_an_honest_report() {
 }
 
 #[test]
+fn the_observer_reads_the_final_code_of_a_session_driven_from_the_cli() {
+    let d = tempfile::tempdir().expect("temp");
+    let id = session_id(&rehearse(
+        d.path(),
+        &["session", "start", "--problem", "stair-paths", "--lang", "python", "--json"],
+    ));
+    let broken = write(d.path(), "broken.py", "def stair_paths(n):\n    return (n +\n");
+    json(&rehearse(
+        d.path(),
+        &["session", "snapshot", &id, &broken, "--json"],
+    ));
+    json(&rehearse(d.path(), &["session", "end", &id, "--json"]));
+    let shown = json(&rehearse(d.path(), &["sessions", "show", &id, "--json"]));
+    let notes = shown["notes"].as_array().expect("notes");
+    assert_eq!(notes.len(), 1, "one look at the final code: {shown:#}");
+    assert!(
+        notes[0]["syntax"].as_array().is_some_and(|e| !e.is_empty()),
+        "the parser's finding, with no model configured: {:#}",
+        notes[0]
+    );
+    assert!(notes[0]["reading"].is_null() && notes[0]["unread"].is_string());
+}
+
+#[test]
 fn a_session_ends_itself_when_time_is_up() {
     let d = tempfile::tempdir().expect("temp");
     let id = session_id(&rehearse(

@@ -443,6 +443,7 @@ mod interviewer {
 
 mod codes;
 mod hints;
+mod observer;
 mod review;
 mod sessions;
 mod verdicts;

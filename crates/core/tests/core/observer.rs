@@ -1,0 +1,55 @@
+//! When an observer's note is news for the interviewer: a new syntax error, another kind of
+//! approach, another complexity; the same reading in other words is not.
+
+use rehearse_core::observer::{Approach, ApproachKind, CodeNote, CodeReading, SyntaxIssue};
+use rehearse_core::Language;
+
+fn note(kind: ApproachKind, name: &str, time: &str, syntax: &[&str]) -> CodeNote {
+    CodeNote {
+        id: String::new(),
+        snapshot_id: "s".into(),
+        at_ms: 0,
+        language: Language::Python,
+        syntax: syntax
+            .iter()
+            .map(|m| SyntaxIssue {
+                line: 1,
+                column: 1,
+                message: (*m).into(),
+            })
+            .collect(),
+        reading: Some(CodeReading {
+            approach: Approach {
+                kind,
+                name: name.into(),
+            },
+            time_complexity: time.into(),
+            space_complexity: "O(1)".into(),
+            warnings: vec![],
+            ready_to_run: true,
+            summary: String::new(),
+        }),
+        model: Some("m".into()),
+        unread: None,
+        version: "1".into(),
+    }
+}
+
+#[test]
+fn other_words_for_the_same_reading_are_not_news() {
+    let before = note(ApproachKind::BruteForce, "two nested loops", "O(n^2)", &[]);
+    let reworded = note(ApproachKind::BruteForce, "nested loops over pairs", "O(n²)", &[]);
+    assert!(!reworded.changed_from(Some(&before)));
+    let spaced = note(ApproachKind::BruteForce, "pairs", "O(n * n)", &[]);
+    assert!(!spaced.changed_from(Some(&before)));
+}
+
+#[test]
+fn another_approach_complexity_or_syntax_error_is_news() {
+    let before = note(ApproachKind::BruteForce, "two nested loops", "O(n^2)", &[]);
+    assert!(note(ApproachKind::Optimized, "hash map", "O(n^2)", &[]).changed_from(Some(&before)));
+    assert!(note(ApproachKind::BruteForce, "loops", "O(n)", &[]).changed_from(Some(&before)));
+    assert!(note(ApproachKind::BruteForce, "loops", "O(n^2)", &["missing `)`"])
+        .changed_from(Some(&before)));
+    assert!(before.changed_from(None), "the first reading is news");
+}
