@@ -4,7 +4,7 @@
 
 use super::Room;
 use crate::{AppError, HintReveal};
-use rehearse_agents::{CancellationToken, Message, Request};
+use rehearse_agents::{Message, Request};
 use rehearse_core::hints;
 use rehearse_core::now_ms;
 use rehearse_core::settings::{AiChoice, AiRole};
@@ -44,7 +44,7 @@ impl Room {
         );
         let result = agent
             .llm
-            .complete(&req, &CancellationToken::new(), &mut |_| {})
+            .complete(&req, &self.inner.closing, &mut |_| {})
             .await;
         self.record(&agent, &result);
         let why_not = match result {

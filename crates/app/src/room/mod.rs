@@ -115,6 +115,8 @@ struct Inner {
     show: Show,
     state: Mutex<State>,
     participants: Mutex<Vec<Attached>>,
+    /// Cancelled when the session ends: a model call still under way for it stops.
+    closing: rehearse_agents::CancellationToken,
 }
 
 struct Attached {
@@ -160,6 +162,7 @@ impl Room {
                 sid: sid.to_string(),
                 language: s.language,
                 show,
+                closing: rehearse_agents::CancellationToken::new(),
                 state: Mutex::new(State {
                     ended: s.status != SessionStatus::Active,
                     spend: budget::Spend::new(
@@ -468,6 +471,7 @@ impl Room {
     fn close_locked(&self, st: &mut State, reason: Option<EndReason>) {
         st.ended = true;
         st.voice = None;
+        self.inner.closing.cancel();
         self.tell(RoomEvent::Closed);
         self.show(RoomUpdate::Ended { reason });
     }

@@ -5,14 +5,12 @@
 //! `cargo xtask test` runs it alone, as it keeps both cores busy.
 
 use super::ai_session;
-use rehearse_agents::{
-    CancellationToken, Endpoint, Llm, Message, Policy, Request, Tool, Wire,
-};
+use rehearse_agents::{CancellationToken, Endpoint, Llm, Message, Policy, Request, Tool, Wire};
 use rehearse_app::room::Room;
 use rehearse_core::error::Coded;
-use rehearse_core::ErrorCode;
 use rehearse_core::session::{InterviewerMode, Speaker};
 use rehearse_core::settings::{AiChoice, AiRole};
+use rehearse_core::ErrorCode;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};

@@ -124,9 +124,21 @@ fn the_observer_reads_the_final_code_of_a_session_driven_from_the_cli() {
     let d = tempfile::tempdir().expect("temp");
     let id = session_id(&rehearse(
         d.path(),
-        &["session", "start", "--problem", "stair-paths", "--lang", "python", "--json"],
+        &[
+            "session",
+            "start",
+            "--problem",
+            "stair-paths",
+            "--lang",
+            "python",
+            "--json",
+        ],
     ));
-    let broken = write(d.path(), "broken.py", "def stair_paths(n):\n    return (n +\n");
+    let broken = write(
+        d.path(),
+        "broken.py",
+        "def stair_paths(n):\n    return (n +\n",
+    );
     json(&rehearse(
         d.path(),
         &["session", "snapshot", &id, &broken, "--json"],

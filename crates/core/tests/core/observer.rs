@@ -38,7 +38,12 @@ fn note(kind: ApproachKind, name: &str, time: &str, syntax: &[&str]) -> CodeNote
 #[test]
 fn other_words_for_the_same_reading_are_not_news() {
     let before = note(ApproachKind::BruteForce, "two nested loops", "O(n^2)", &[]);
-    let reworded = note(ApproachKind::BruteForce, "nested loops over pairs", "O(n²)", &[]);
+    let reworded = note(
+        ApproachKind::BruteForce,
+        "nested loops over pairs",
+        "O(n²)",
+        &[],
+    );
     assert!(!reworded.changed_from(Some(&before)));
     let spaced = note(ApproachKind::BruteForce, "pairs", "O(n * n)", &[]);
     assert!(!spaced.changed_from(Some(&before)));
@@ -49,7 +54,12 @@ fn another_approach_complexity_or_syntax_error_is_news() {
     let before = note(ApproachKind::BruteForce, "two nested loops", "O(n^2)", &[]);
     assert!(note(ApproachKind::Optimized, "hash map", "O(n^2)", &[]).changed_from(Some(&before)));
     assert!(note(ApproachKind::BruteForce, "loops", "O(n)", &[]).changed_from(Some(&before)));
-    assert!(note(ApproachKind::BruteForce, "loops", "O(n^2)", &["missing `)`"])
-        .changed_from(Some(&before)));
+    assert!(note(
+        ApproachKind::BruteForce,
+        "loops",
+        "O(n^2)",
+        &["missing `)`"]
+    )
+    .changed_from(Some(&before)));
     assert!(before.changed_from(None), "the first reading is news");
 }
