@@ -138,9 +138,11 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
     fake.push(Reply::text(
         "Here is a hint: think about what you have already seen.",
     ));
-    // Shift+Enter breaks the line (WebDriver: Shift down, Enter, all keys up); the button sends.
-    s.find("[data-testid=chat-input]")
-        .send_keys("Could I\u{E008}\u{E007}\u{E000}have a hint?");
+    // Shift+Enter breaks the line (WebDriver: Shift, then Enter; the keys are released when
+    // the call ends), and the button sends.
+    let input = s.find("[data-testid=chat-input]");
+    input.send_keys("Could I\u{E008}\u{E007}");
+    input.send_keys("have a hint?");
     s.find("[data-testid=chat-send]").click();
     s.wait_until("the hint", || {
         s.texts("[data-testid=text-notice]")
@@ -209,6 +211,11 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
     s.wait_until("the third evaluation", || {
         (s.texts("[data-testid=evaluation-tab]").len() == 3).then_some(())
     });
+    s.script(
+        "document.querySelector('[data-testid=evaluations]').scrollIntoView();",
+        json!([]),
+    );
+    s.screenshot("report-compare");
     let overall = s.texts("[data-testid=compare-overall]");
     assert_eq!(overall.len(), 3, "{overall:?}");
     assert_ne!(
