@@ -59,6 +59,18 @@ fn evaluation(body: &Value) -> Reply {
     }))
 }
 
+/// The observer's reading of whatever code it is shown.
+fn reading(_: &Value) -> Reply {
+    Reply::json(&json!({
+        "approach": {"kind": "unknown", "name": "not started yet"},
+        "time_complexity": "O(1)",
+        "space_complexity": "O(1)",
+        "warnings": ["returns None for every input"],
+        "ready_to_run": false,
+        "summary": "Only the starter's pass so far."
+    }))
+}
+
 /// A second grading of the same record: communication scored lower.
 fn regraded(body: &Value) -> Reply {
     let Reply::Json(text) = evaluation(body) else {
@@ -80,14 +92,13 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
     route(&s, "interviewer", "compatible", "e2e-chat");
     route(&s, "evaluator", "compatible", "e2e-judge");
     route(&s, "hints", "compatible", "e2e-hints");
-    s.script(
-        "document.querySelector('[data-testid=ai-on-observer]').click();",
-        json!([]),
-    );
+    // The observer's calls come whenever the code settles: answered apart from the queue.
+    fake.answer_model("e2e-observer", reading);
+    route(&s, "observer", "compatible", "e2e-observer");
     s.wait_until("the roles on", || {
         let on = s.find("[data-testid=ai-status-interviewer]").text();
-        let off = s.find("[data-testid=ai-status-observer]").text();
-        (on.contains("e2e-chat") && off == "Off").then_some(())
+        let observer = s.find("[data-testid=ai-status-observer]").text();
+        (on.contains("e2e-chat") && observer.contains("e2e-observer")).then_some(())
     });
     s.script(
         "document.querySelector('[data-testid=ai-settings]').scrollIntoView();",
@@ -243,11 +254,29 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
         "the replay opens at the cited line: {moment}"
     );
     s.screenshot("replay-cited");
+    // The last moment: the final code with the observer's note, its model's reading included.
+    let last = s
+        .texts("[data-testid=timeline-entry]")
+        .len()
+        .saturating_sub(1);
+    s.script(
+        "const el = document.querySelector('[data-testid=replay-slider]'); el.value = arguments[0]; el.dispatchEvent(new Event('input', {bubbles: true}));",
+        json!([last]),
+    );
+    let note = s.wait_until("the observer's note", || {
+        s.texts("[data-testid=observer-note]").into_iter().next()
+    });
+    assert!(
+        note.contains("Only the starter's pass so far.")
+            && note.contains("returns None for every input"),
+        "{note}"
+    );
+    s.screenshot("replay-observer-model");
     assert_eq!(fake.violations(), Vec::<String>::new());
 
     // Turn the roles off for the tests that share this data folder, one change at a time.
     s.find("[data-testid=nav-settings]").click();
-    for role in ["interviewer", "evaluator", "hints"] {
+    for role in ["interviewer", "evaluator", "hints", "observer"] {
         s.script(
             "document.querySelector(`[data-testid=ai-on-${arguments[0]}]`).click();",
             json!([role]),

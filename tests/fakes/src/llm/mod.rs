@@ -13,7 +13,7 @@ mod stream;
 pub use http::Received;
 
 use serde_json::Value;
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::io::BufReader;
@@ -83,6 +83,8 @@ struct State {
     violations: Vec<String>,
     cache: HashSet<String>,
     first_text: Vec<std::time::Instant>,
+    /// Models answered by a function of the request rather than from the queue.
+    by_model: HashMap<String, fn(&Value) -> Reply>,
 }
 
 /// A fake API listening on 127.0.0.1.
@@ -123,6 +125,12 @@ impl FakeLlm {
     /// Queues the answer to a coming request.
     pub fn push(&self, reply: Reply) {
         self.lock().replies.push_back(reply);
+    }
+
+    /// Answers every request for `model` with `reply(body)`, whenever it comes: for a role
+    /// whose calls interleave with others' unpredictably (the code observer).
+    pub fn answer_model(&self, model: &str, reply: fn(&Value) -> Reply) {
+        self.lock().by_model.insert(model.to_string(), reply);
     }
 
     /// The requests received so far, in order.
@@ -176,8 +184,14 @@ async fn serve(
         s.requests.push(req);
         s.violations.extend(problems.iter().cloned());
         let cached = cache(flavor, &body, &mut s.cache);
+        let by_model = body["model"]
+            .as_str()
+            .and_then(|m| s.by_model.get(m).copied());
         let reply = if problems.is_empty() && authorized {
-            s.replies.pop_front()
+            match by_model {
+                Some(f) => Some(f(&body)),
+                None => s.replies.pop_front(),
+            }
         } else {
             None
         };
