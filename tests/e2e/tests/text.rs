@@ -88,6 +88,12 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
     let fake = rt.block_on(FakeLlm::start(Flavor::OpenAi, None));
     let s = Session::start();
     s.find("[data-testid=nav-settings]").click();
+    // With no key for the default provider, each role says what it needs.
+    let needs = s.wait_until("the roles' status", || {
+        let t = s.find("[data-testid=ai-status-evaluator]").text();
+        (!t.is_empty()).then_some(t)
+    });
+    assert!(needs.starts_with("Add a key for Anthropic"), "{needs}");
     set_value(&s, "compatible-base-url", &fake.url, "change");
     route(&s, "interviewer", "compatible", "e2e-chat");
     route(&s, "evaluator", "compatible", "e2e-judge");
