@@ -57,6 +57,38 @@ pub struct Evidence {
     pub complexity: Complexity,
 }
 
+impl EvidenceItem {
+    /// A statement of the host's with no moment.
+    pub fn said(text: impl Into<String>) -> EvidenceItem {
+        EvidenceItem {
+            at_ms: None,
+            text: text.into(),
+            cite: None,
+            quote: None,
+        }
+    }
+}
+
+/// Strengths and improvements as stored: items, or plain lines in evaluations written before
+/// they carried their evidence.
+fn observations_or_lines<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<EvidenceItem>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Stored {
+        Item(EvidenceItem),
+        Line(String),
+    }
+    Ok(Vec::<Stored>::deserialize(d)?
+        .into_iter()
+        .map(|s| match s {
+            Stored::Item(i) => i,
+            Stored::Line(l) => EvidenceItem::said(l),
+        })
+        .collect())
+}
+
 /// A fact behind a score, and when in the session it happened (for the replay link).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct EvidenceItem {
@@ -130,8 +162,11 @@ pub struct Evaluation {
     /// The rule that produced the recommendation, in words.
     pub recommendation_rule: String,
     pub dimensions: Dimensions,
-    pub strengths: Vec<String>,
-    pub improvements: Vec<String>,
+    /// What went well, each with its moment and, from the AI evaluator, its citation.
+    #[serde(deserialize_with = "observations_or_lines")]
+    pub strengths: Vec<EvidenceItem>,
+    #[serde(deserialize_with = "observations_or_lines")]
+    pub improvements: Vec<EvidenceItem>,
     pub markdown: String,
     /// The model that evaluated (None offline).
     #[serde(default)]
@@ -494,44 +529,51 @@ fn observations(
     d: &Dimensions,
     accepted: bool,
     top_hint: u32,
-) -> (Vec<String>, Vec<String>) {
+) -> (Vec<EvidenceItem>, Vec<EvidenceItem>) {
     let (mut good, mut better) = (Vec::new(), Vec::new());
     let submits: Vec<&Attempt> = e.attempts.iter().filter(|a| a.submit).collect();
     if let Some(first) = submits.first() {
         if first.verdict == Verdict::Accepted {
-            good.push(format!(
-                "Accepted on the first submit, at {}.",
-                clock(first.at_ms)
-            ));
+            good.push(EvidenceItem {
+                at_ms: Some(first.at_ms),
+                ..EvidenceItem::said(format!(
+                    "Accepted on the first submit, at {}.",
+                    clock(first.at_ms)
+                ))
+            });
         }
     }
     if accepted && e.hints.is_empty() {
-        good.push("Solved without hints.".into());
+        good.push(EvidenceItem::said("Solved without hints."));
     }
     if d.efficiency.score == Some(100) {
-        good.push("The measured time complexity meets the target.".into());
+        good.push(EvidenceItem::said(
+            "The measured time complexity meets the target.",
+        ));
     }
     if !accepted {
-        better.push(if submits.is_empty() {
-            "No solution was submitted.".into()
+        better.push(EvidenceItem::said(if submits.is_empty() {
+            "No solution was submitted."
         } else {
-            "No submit was accepted within the time.".to_string()
-        });
+            "No submit was accepted within the time."
+        }));
     }
     let failed = submits
         .iter()
         .take_while(|a| a.verdict != Verdict::Accepted)
         .count();
     if accepted && failed > 0 {
-        better.push(format!("{failed} failed submit{} before the accepted one: run the examples and edge cases first.", if failed == 1 { "" } else { "s" }));
+        better.push(EvidenceItem::said(format!("{failed} failed submit{} before the accepted one: run the examples and edge cases first.", if failed == 1 { "" } else { "s" })));
     }
     if top_hint >= 2 {
-        better.push(format!(
+        better.push(EvidenceItem::said(format!(
             "Needed hint {top_hint}: practise this category until the approach comes unaided."
-        ));
+        )));
     }
     if matches!(d.efficiency.score, Some(s) if s < 100) {
-        better.push("The measured growth is slower than the target complexity.".into());
+        better.push(EvidenceItem::said(
+            "The measured growth is slower than the target complexity.",
+        ));
     }
     (good, better)
 }

@@ -1,7 +1,19 @@
 //! The Markdown report of an evaluation, offline or AI: scores and weights, the evidence of
 //! each dimension with its moment and citation, strengths, improvements, removed claims.
 
-use crate::evaluate::{clock, Evaluation};
+use crate::evaluate::{clock, Evaluation, EvidenceItem};
+
+/// One item as a list line: its moment, its text, and what it cites.
+fn line(e: &EvidenceItem) -> String {
+    let cited = match (&e.cite, &e.quote) {
+        (Some(c), Some(q)) => format!(" — “{q}” ({c})"),
+        _ => String::new(),
+    };
+    match e.at_ms {
+        Some(at) => format!("- [{}] {}{cited}\n", clock(at), e.text),
+        None => format!("- {}{cited}\n", e.text),
+    }
+}
 
 pub(crate) fn markdown(ev: &Evaluation) -> String {
     let rec = ev.recommendation.label();
@@ -33,14 +45,7 @@ pub(crate) fn markdown(ev: &Evaluation) -> String {
             md.push_str(&format!("_{note}_\n\n"));
         }
         for e in &d.evidence {
-            let cited = match (&e.cite, &e.quote) {
-                (Some(c), Some(q)) => format!(" — “{q}” ({c})"),
-                _ => String::new(),
-            };
-            match e.at_ms {
-                Some(at) => md.push_str(&format!("- [{}] {}{cited}\n", clock(at), e.text)),
-                None => md.push_str(&format!("- {}{cited}\n", e.text)),
-            }
+            md.push_str(&line(e));
         }
     }
     for (title, list) in [
@@ -52,7 +57,7 @@ pub(crate) fn markdown(ev: &Evaluation) -> String {
             md.push_str("- Nothing measured to report.\n");
         }
         for s in list {
-            md.push_str(&format!("- {s}\n"));
+            md.push_str(&line(s));
         }
     }
     if ev.removed_claims > 0 {

@@ -433,7 +433,7 @@ pub fn judge(case: &CaseFile, answer: &Answer, model: &str) -> Evaluation {
             },
         };
     }
-    let mut observed = |list: &[Observation]| -> Vec<String> {
+    let mut observed = |list: &[Observation]| -> Vec<EvidenceItem> {
         list.iter()
             .filter_map(|o| {
                 let kept: Vec<EvidenceItem> =
@@ -441,14 +441,11 @@ pub fn judge(case: &CaseFile, answer: &Answer, model: &str) -> Evaluation {
                 // An observation that cites nothing is a claim without evidence too.
                 removed +=
                     (o.evidence.len() - kept.len()).max(usize::from(o.evidence.is_empty())) as u32;
-                let first = kept.first()?;
-                Some(format!(
-                    "{} ({} at {}: “{}”)",
-                    o.text.trim(),
-                    first.cite.as_deref().unwrap_or_default(),
-                    clock(first.at_ms.unwrap_or(0)),
-                    first.quote.as_deref().unwrap_or_default()
-                ))
+                let first = kept.into_iter().next()?;
+                Some(EvidenceItem {
+                    text: o.text.trim().to_string(),
+                    ..first
+                })
             })
             .collect()
     };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { errorBody, sessionDelete, sessionRegrade, sessionReplay, sessionsExport } from "../api";
-import type { Dimension, ErrorBody, Evaluation, Replay } from "../bindings/commands";
+import type { Dimension, ErrorBody, Evaluation, EvidenceItem, Replay } from "../bindings/commands";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { Evaluations } from "../components/Evaluations";
 import { renderMarkdown } from "../lib/markdown";
@@ -80,11 +80,11 @@ export function ReportView({ id, onReplay, onHistory }: Props) {
           <div class="observations">
             <div>
               <h2>Strengths</h2>
-              {ev.strengths.length === 0 ? <p class="muted">Nothing measured to report.</p> : <ul>{ev.strengths.map((s) => <Observation key={s} text={s} onMoment={(at) => onReplay(id, at)} />)}</ul>}
+              {ev.strengths.length === 0 ? <p class="muted">Nothing measured to report.</p> : <ul>{ev.strengths.map((s, i) => <Observation key={i} item={s} onMoment={(at) => onReplay(id, at)} />)}</ul>}
             </div>
             <div>
               <h2>To improve</h2>
-              {ev.improvements.length === 0 ? <p class="muted">Nothing measured to report.</p> : <ul>{ev.improvements.map((s) => <Observation key={s} text={s} onMoment={(at) => onReplay(id, at)} />)}</ul>}
+              {ev.improvements.length === 0 ? <p class="muted">Nothing measured to report.</p> : <ul>{ev.improvements.map((s, i) => <Observation key={i} item={s} onMoment={(at) => onReplay(id, at)} />)}</ul>}
             </div>
           </div>
           {ev.removed_claims > 0 && (
@@ -145,19 +145,18 @@ export function ReportView({ id, onReplay, onHistory }: Props) {
 }
 
 /** The AI evaluator's citation at the end of a strength or improvement: `(transcript:<id> at mm:ss: “quote”)`. */
-const CITATION = /^(.*) \((?:transcript|snapshot|run|hint):\S+ at (\d+):(\d{2}): “(.*)”\)$/s;
-
-/** A strength or improvement; a cited one shows its quote and opens the replay at its moment. */
-function Observation({ text, onMoment }: { text: string; onMoment: (at: number) => void }) {
-  const m = CITATION.exec(text);
-  if (!m) return <li>{text}</li>;
-  const at = (Number(m[2]) * 60 + Number(m[3])) * 1000;
+/** A strength or improvement: its moment opens the replay there; a cited one shows its quote. */
+function Observation({ item, onMoment }: { item: EvidenceItem; onMoment: (at: number) => void }) {
   return (
     <li data-testid="observation">
-      <button class="link" onClick={() => onMoment(at)} data-testid="observation-moment">
-        {m[2]}:{m[3]}
-      </button>{" "}
-      {m[1]} <q class="muted">{m[4]}</q>
+      {item.at_ms !== null && (
+        <>
+          <button class="link" onClick={() => onMoment(item.at_ms ?? 0)} data-testid="observation-moment">
+            {clockOf(item.at_ms)}
+          </button>{" "}
+        </>
+      )}
+      {item.text} {item.quote && <q class="muted" title={item.cite ?? undefined}>{item.quote}</q>}
     </li>
   );
 }

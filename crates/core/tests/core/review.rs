@@ -174,11 +174,11 @@ fn claims_without_evidence_are_dropped_counted_and_unassessed() {
     assert!(!ev.dimensions.efficiency.assessed);
     // Whitespace in a quote need not match; an invented strength is gone.
     assert_eq!(ev.strengths.len(), 1);
-    assert!(
-        ev.strengths[0].starts_with("Planned before coding. (transcript:l1 at 01:00"),
-        "{:?}",
-        ev.strengths
-    );
+    let s = &ev.strengths[0];
+    assert_eq!(s.text, "Planned before coding.");
+    assert_eq!(s.cite.as_deref(), Some("transcript:l1"));
+    assert_eq!(s.at_ms, Some(60_000), "the strength links to its moment");
+    assert_eq!(s.quote.as_deref(), Some("keep a map  from each value"));
     // 30 + 25 of 100 assessed: below 70 %, so no recommendation, whatever the model said.
     assert_eq!(ev.recommendation, Recommendation::InsufficientEvidence);
     assert_eq!(
@@ -279,4 +279,15 @@ fn a_letter_an_observers_note_or_no_citation_backs_nothing() {
     assert!(!ev.dimensions.code_quality.assessed);
     assert_eq!(ev.dimensions.communication.score, Some(60));
     assert!(ev.strengths.is_empty());
+}
+
+#[test]
+fn evaluations_stored_with_plain_strengths_still_read() {
+    let mut v = serde_json::to_value(case().offline).expect("json");
+    v["strengths"] = json!(["Solved without hints."]);
+    v["improvements"] = json!([{"at_ms": 1000, "text": "Ran late.", "cite": null, "quote": null}]);
+    let ev: rehearse_core::evaluate::Evaluation = serde_json::from_value(v).expect("read");
+    assert_eq!(ev.strengths[0].text, "Solved without hints.");
+    assert_eq!(ev.strengths[0].at_ms, None);
+    assert_eq!(ev.improvements[0].at_ms, Some(1000));
 }
