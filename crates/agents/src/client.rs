@@ -2,7 +2,7 @@
 //! back, and is retried with jittered backoff when the provider says it may help; every call
 //! has a deadline and ends at once when it is cancelled.
 
-use crate::chat::{Answer, Message, Request, Tool};
+use crate::chat::{Answer, Message, Request, Tool, Usage};
 use crate::wire::{cut, http_error, retry_after, Collected, Wire};
 use crate::{anthropic, openai, schema, AgentError};
 use eventsource_stream::Eventsource;
@@ -135,6 +135,8 @@ impl Llm {
         on_text: &mut (dyn FnMut(&str) + Send),
     ) -> Result<Answer, AgentError> {
         let mut attempt = 0;
+        // What attempts that failed after the provider began to answer were billed for.
+        let mut spent = Usage::default();
         loop {
             attempt += 1;
             let mut shown = false;
@@ -143,11 +145,12 @@ impl Llm {
                     shown = true;
                     on_text(t);
                 };
-                self.once(req, &mut relay).await
+                self.once(req, &mut relay, &mut spent).await
             };
             match result {
                 Ok(mut answer) => {
                     answer.attempts = attempt;
+                    answer.usage += spent;
                     return Ok(answer);
                 }
                 // Text already shown cannot be taken back: a retry would repeat it.
@@ -164,10 +167,13 @@ impl Llm {
         }
     }
 
+    /// One request. When its stream fails part-way, what the provider had counted by then is
+    /// added to `spent`.
     async fn once(
         &self,
         req: &Request,
         on_text: &mut (dyn FnMut(&str) + Send),
+        spent: &mut Usage,
     ) -> Result<Answer, AgentError> {
         let ep = &*self.endpoint;
         let started = Instant::now();
@@ -207,25 +213,38 @@ impl Llm {
         }
         let shape = req.shape.as_ref().map(|s| s.name.clone());
         let mut acc = Collected::new(shape);
+        match self.stream(response, &mut acc, on_text).await {
+            Ok(()) => Ok(acc.finish(started.elapsed())),
+            Err(e) => {
+                *spent += acc.answer.usage;
+                Err(e)
+            }
+        }
+    }
+
+    async fn stream(
+        &self,
+        response: reqwest::Response,
+        acc: &mut Collected,
+        on_text: &mut (dyn FnMut(&str) + Send),
+    ) -> Result<(), AgentError> {
+        let ep = &*self.endpoint;
         let mut events = response.bytes_stream().eventsource();
         while let Some(event) = events.next().await {
             let event = event.map_err(|e| cut(&ep.label, &e.to_string()))?;
             match ep.wire {
                 Wire::Anthropic => {
-                    anthropic::feed(&ep.label, &event.event, &event.data, &mut acc, on_text)?
+                    anthropic::feed(&ep.label, &event.event, &event.data, acc, on_text)?
                 }
                 Wire::OpenAi | Wire::Compatible => {
-                    openai::feed(&ep.label, &event.data, &mut acc, on_text)?
+                    openai::feed(&ep.label, &event.data, acc, on_text)?
                 }
             }
             if acc.done {
-                break;
+                return Ok(());
             }
         }
-        if !acc.done {
-            return Err(cut(&ep.label, "the connection closed"));
-        }
-        Ok(acc.finish(started.elapsed()))
+        Err(cut(&ep.label, "the connection closed"))
     }
 }
 

@@ -171,11 +171,19 @@ async fn a_stream_cut_before_any_text_is_retried_and_after_text_is_an_error() {
             after: 1,
         });
         fake.push(Reply::text("Hello there"));
-        assert_eq!(
-            outcome(&llm).await.expect("answer").attempts,
-            2,
-            "{flavor:?}"
-        );
+        let retried = outcome(&llm).await.expect("answer");
+        assert_eq!(retried.attempts, 2, "{flavor:?}");
+        fake.push(Reply::text("Hello there"));
+        let once = outcome(&llm).await.expect("answer");
+        if flavor == Flavor::Anthropic {
+            // The cut attempt had begun (`message_start` counts the input): it is billed too.
+            assert_eq!(
+                retried.usage.input,
+                2 * once.usage.input,
+                "{:?}",
+                retried.usage
+            );
+        }
 
         fake.push(Reply::Cut {
             text: "A long answer that breaks off".into(),
@@ -196,7 +204,7 @@ async fn a_stream_cut_before_any_text_is_retried_and_after_text_is_an_error() {
         );
         assert_eq!(
             fake.requests().len(),
-            3,
+            4,
             "text already shown is not asked for again"
         );
     }
