@@ -115,7 +115,7 @@ async fn observer() -> (u64, u64) {
             "warnings": [], "ready_to_run": false, "summary": "Builds a map of seen values."
         })));
         code.push_str(&format!(
-            "    # step {look}: look up the complement of nums[i]\n"
+            "    want_{look} = target - nums[{look} % len(nums)]  # the complement\n"
         ));
         let typed = Instant::now();
         room.code_changed(code.clone()).expect("code");

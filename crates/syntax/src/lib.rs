@@ -43,6 +43,41 @@ pub fn check(language: Language, code: &str) -> Vec<SyntaxIssue> {
     found
 }
 
+/// The code's tokens without its comments and layout, one space apart: two versions of the
+/// code with the same substance (a comment added, a line re-indented where indentation means
+/// nothing) give the same text. Python's indentation is kept, as it is syntax. None when the
+/// grammar did not load.
+pub fn substance(language: Language, code: &str) -> Option<String> {
+    let tree = parse(language, code)?;
+    let mut out = String::with_capacity(code.len());
+    let mut cursor = tree.walk();
+    let mut last_row = usize::MAX;
+    loop {
+        let node = cursor.node();
+        let leaf = node.child_count() == 0;
+        if node.kind().contains("comment") {
+            // Skip the comment and everything in it.
+        } else if leaf {
+            let text = code.get(node.byte_range()).unwrap_or("");
+            if language == Language::Python && node.start_position().row != last_row {
+                out.push('\n');
+                out.push_str(&" ".repeat(node.start_position().column));
+                last_row = node.start_position().row;
+            } else {
+                out.push(' ');
+            }
+            out.push_str(text);
+        } else if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return Some(out);
+            }
+        }
+    }
+}
+
 fn collect(node: Node<'_>, code: &str, found: &mut Vec<SyntaxIssue>) {
     if found.len() >= MAX_SYNTAX_ISSUES {
         return;

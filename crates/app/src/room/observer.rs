@@ -1,5 +1,6 @@
 //! The code observer as a participant of the room, in every mode. It looks at the code 2 s
-//! after the last change (so at most once every 2 s), skips code it has already seen, and
+//! after the last change (so at most once every 2 s), skips code it has already seen (comments
+//! and layout aside, by the parser's tokens), and
 //! writes a note on the snapshot of that code: syntax errors from the parser (always, offline)
 //! and, when the observer role is on, what its model read in the code. Notes go to the replay
 //! and the report; one that changed materially is told to the room, where an interviewer
@@ -204,9 +205,12 @@ impl Watcher {
         }
     }
 
-    /// Looks at `code` unless it was the last looked at; false once the session is over.
+    /// Looks at `code` unless it is the last looked at in substance (a comment or the layout
+    /// changed: nothing to read again); false once the session is over.
     async fn pass(&mut self, code: &str) -> bool {
-        let h = hash(code);
+        let language = self.room.inner.language;
+        let h =
+            hash(&rehearse_syntax::substance(language, code).unwrap_or_else(|| code.to_string()));
         if self.last_hash == Some(h) {
             return true;
         }

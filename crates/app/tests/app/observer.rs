@@ -93,6 +93,12 @@ fn settled_code_is_read_once_and_its_note_kept_with_the_snapshot() {
         room.observed(2).await;
         assert_eq!(fake.bodies().len(), 1, "unchanged code is not read again");
         assert_eq!(app.store.code_notes(&id).expect("notes").len(), 1);
+        // Nor is code whose comments alone changed: the parser's tokens are the same.
+        room.code_changed(broken.replace("        pass\n", "        pass  # later\n"))
+            .expect("code");
+        room.observed(3).await;
+        assert_eq!(fake.bodies().len(), 1, "a comment is not read again");
+        assert_eq!(app.store.code_notes(&id).expect("notes").len(), 1);
 
         let calls = app.store.agent_calls(&id).expect("calls");
         assert_eq!(calls.len(), 1);

@@ -120,3 +120,33 @@ fn errors_are_bounded_and_empty_code_is_fine() {
         "{missing:?}"
     );
 }
+
+#[test]
+fn comments_and_layout_are_not_substance_but_code_is() {
+    use rehearse_syntax::substance;
+    let py = "def f(nums):\n    seen = {}\n    return seen\n";
+    let commented = "def f(nums):\n    # remember what we saw\n    seen = {}  # value -> index\n\n    return seen\n";
+    assert_eq!(
+        substance(Language::Python, py),
+        substance(Language::Python, commented)
+    );
+    let dedented = "def f(nums):\n    seen = {}\nreturn seen\n";
+    assert_ne!(
+        substance(Language::Python, py),
+        substance(Language::Python, dedented),
+        "Python's indentation is syntax"
+    );
+    let js = "function f(a) {\n  return a + 1;\n}\n";
+    let js_commented = "// adds one\nfunction f(a) { /* the next */ return a + 1; }\n";
+    assert_eq!(
+        substance(Language::Javascript, js),
+        substance(Language::Javascript, js_commented)
+    );
+    assert_ne!(
+        substance(Language::Javascript, js),
+        substance(
+            Language::Javascript,
+            "function f(a) {\n  return a - 1;\n}\n"
+        )
+    );
+}
