@@ -11,23 +11,25 @@ fn session_id(out: &Output) -> String {
         .to_string()
 }
 
+/// Starts a Python session on `stair-paths`, with `extra` arguments; its id.
+fn start_stair_paths(dir: &std::path::Path, extra: &[&str]) -> String {
+    let mut args = vec![
+        "session",
+        "start",
+        "--problem",
+        "stair-paths",
+        "--lang",
+        "python",
+        "--json",
+    ];
+    args.extend_from_slice(extra);
+    session_id(&rehearse(dir, &args))
+}
+
 #[test]
 fn a_session_driven_from_the_cli_ends_with_an_honest_report() {
     let d = tempfile::tempdir().expect("temp");
-    let id = session_id(&rehearse(
-        d.path(),
-        &[
-            "session",
-            "start",
-            "--problem",
-            "stair-paths",
-            "--lang",
-            "python",
-            "--minutes",
-            "5",
-            "--json",
-        ],
-    ));
+    let id = start_stair_paths(d.path(), &["--minutes", "5"]);
     let wrong = write(d.path(), "wrong.py", "def stair_paths(n):\n    return n\n");
     json(&rehearse(
         d.path(),
@@ -122,18 +124,7 @@ fn a_session_driven_from_the_cli_ends_with_an_honest_report() {
 #[test]
 fn the_observer_reads_the_final_code_of_a_session_driven_from_the_cli() {
     let d = tempfile::tempdir().expect("temp");
-    let id = session_id(&rehearse(
-        d.path(),
-        &[
-            "session",
-            "start",
-            "--problem",
-            "stair-paths",
-            "--lang",
-            "python",
-            "--json",
-        ],
-    ));
+    let id = start_stair_paths(d.path(), &[]);
     let broken = write(
         d.path(),
         "broken.py",
