@@ -84,9 +84,30 @@ fn observations_or_lines<'de, D: serde::Deserializer<'de>>(
         .into_iter()
         .map(|s| match s {
             Stored::Item(i) => i,
-            Stored::Line(l) => EvidenceItem::said(l),
+            Stored::Line(l) => cited_line(&l).unwrap_or_else(|| EvidenceItem::said(l)),
         })
         .collect())
+}
+
+/// An AI evaluator's strength as it was once stored in one line:
+/// `text (transcript:<id> at mm:ss: “quote”)`.
+fn cited_line(line: &str) -> Option<EvidenceItem> {
+    let rest = line.strip_suffix("”)")?;
+    let (head, quote) = rest.rsplit_once(": “")?;
+    let (head, at) = head.rsplit_once(" at ")?;
+    let (text, cite) = head.rsplit_once(" (")?;
+    let (kind, _) = cite.split_once(':')?;
+    if !["transcript", "snapshot", "run", "hint"].contains(&kind) {
+        return None;
+    }
+    let (m, s) = at.split_once(':')?;
+    let at_ms = (m.parse::<i64>().ok()? * 60 + s.parse::<i64>().ok()?) * 1000;
+    Some(EvidenceItem {
+        at_ms: Some(at_ms),
+        text: text.to_string(),
+        cite: Some(cite.to_string()),
+        quote: Some(quote.to_string()),
+    })
 }
 
 /// A fact behind a score, and when in the session it happened (for the replay link).
@@ -536,10 +557,7 @@ fn observations(
         if first.verdict == Verdict::Accepted {
             good.push(EvidenceItem {
                 at_ms: Some(first.at_ms),
-                ..EvidenceItem::said(format!(
-                    "Accepted on the first submit, at {}.",
-                    clock(first.at_ms)
-                ))
+                ..EvidenceItem::said("Accepted on the first submit.")
             });
         }
     }

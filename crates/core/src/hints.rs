@@ -68,43 +68,38 @@ impl std::fmt::Display for Refusal {
 
 /// Words a line of code starts with in the seven languages (prose starts with a capital).
 const CODE_STARTS: &[&str] = &[
-    "def ",
-    "for ",
-    "for(",
-    "while ",
-    "while(",
-    "if ",
-    "if(",
-    "elif ",
-    "else",
-    "return",
-    "class ",
-    "function ",
-    "let ",
-    "const ",
-    "var ",
-    "public ",
-    "private ",
-    "static ",
-    "int ",
-    "long ",
-    "func ",
-    "fn ",
-    "import ",
-    "#include",
-    "std::",
-    "vector<",
-    "auto ",
-    "try",
-    "catch",
+    "def", "for", "while", "if", "elif", "else", "return", "class", "function", "let", "const",
+    "var", "public", "private", "static", "int", "long", "func", "fn", "import", "#include",
+    "auto", "try", "catch",
 ];
+
+/// Whether `t` starts with the word `k` (followed by a space, a bracket, a colon or nothing):
+/// "returns" and "elsewhere" are prose.
+fn starts_with_word(t: &str, k: &str) -> bool {
+    t.strip_prefix(k)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '(', ':', '{', '<']))
+}
+
+/// A Markdown list item: `- `, `* `, `+ ` or `1. `.
+fn list_item(t: &str) -> bool {
+    t.starts_with("- ")
+        || t.starts_with("* ")
+        || t.starts_with("+ ")
+        || t.split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
 
 /// Whether a line outside a fence reads as code rather than prose.
 fn looks_like_code(line: &str) -> bool {
     let t = line.trim();
+    if list_item(t) {
+        return false;
+    }
     let ends_like_code = t.ends_with('{') || t.ends_with(';') || t.ends_with('}');
-    let starts_like_code =
-        CODE_STARTS.iter().any(|k| t.starts_with(k)) && !t.ends_with('.') && !t.ends_with('?');
+    let starts_like_code = (CODE_STARTS.iter().any(|k| starts_with_word(t, k))
+        || t.starts_with("std::"))
+        && !t.ends_with('.')
+        && !t.ends_with('?');
     ends_like_code || starts_like_code || t.starts_with('}')
 }
 
@@ -121,7 +116,8 @@ fn code_lines(hint: &str) -> usize {
         if line.trim().is_empty() {
             continue;
         }
-        let indented = line.starts_with("    ") || line.starts_with('\t');
+        let indented =
+            (line.starts_with("    ") || line.starts_with('\t')) && !list_item(line.trim());
         if fence || indented || looks_like_code(line) {
             run += 1;
             longest = longest.max(run);

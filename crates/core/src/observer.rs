@@ -82,7 +82,7 @@ pub struct CodeNote {
 }
 
 /// A complexity as written, without the ways of writing it that do not change it:
-/// "O(n^2)", "O(n²)", "O(n * n)" and "o(n n)" are one.
+/// "O(n^2)", "O(n²)", "O(n * n)" and "o( n^2 )" are one.
 fn big_o(s: &str) -> String {
     s.to_lowercase()
         .replace('²', "^2")

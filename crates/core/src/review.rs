@@ -24,8 +24,8 @@ pub const PROMPT_VERSION: &str = "2";
 pub const ANSWER_TOOL: &str = "interview_evaluation";
 /// Snapshots shown beyond the runs', checkpoints' and final one: spread over the session.
 const MAX_SNAPSHOTS: usize = 40;
-/// A quote shorter than this (whitespace squeezed) backs nothing, unless it is the whole item:
-/// a letter or a bracket occurs in almost any code.
+/// A quote shorter than this (whitespace squeezed) backs nothing, unless it is a whole line of
+/// the item: a letter or a bracket occurs in almost any code.
 const MIN_QUOTE_CHARS: usize = 8;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -216,8 +216,10 @@ impl CaseFile {
     /// The claim as evidence when its citation exists and its quote occurs in what it cites.
     fn check(&self, c: &Cited) -> Option<EvidenceItem> {
         let (text, at_ms) = self.cited(&c.cite)?;
-        let (quote, text) = (squeeze(&c.quote), squeeze(&text));
-        let long_enough = quote.chars().count() >= MIN_QUOTE_CHARS || quote == text;
+        let quote = squeeze(&c.quote);
+        let whole_line = text.lines().any(|l| squeeze(l) == quote);
+        let text = squeeze(&text);
+        let long_enough = quote.chars().count() >= MIN_QUOTE_CHARS || whole_line;
         if quote.is_empty() || !long_enough || !text.contains(&quote) {
             return None;
         }

@@ -43,38 +43,60 @@ pub fn check(language: Language, code: &str) -> Vec<SyntaxIssue> {
     found
 }
 
-/// The code's tokens without its comments and layout, one space apart: two versions of the
-/// code with the same substance (a comment added, a line re-indented where indentation means
-/// nothing) give the same text. Python's indentation is kept, as it is syntax. None when the
-/// grammar did not load.
+/// The code without its comments and layout: comments cut out (as the parser finds them),
+/// each line trimmed (Python keeps its indentation, which is syntax), blank lines dropped.
+/// Two versions with the same substance (a comment added, a line re-indented where that means
+/// nothing) give the same text; anything else, strings included, stays as written. None when
+/// the grammar did not load.
 pub fn substance(language: Language, code: &str) -> Option<String> {
     let tree = parse(language, code)?;
-    let mut out = String::with_capacity(code.len());
-    let mut cursor = tree.walk();
-    let mut last_row = usize::MAX;
-    loop {
-        let node = cursor.node();
-        let leaf = node.child_count() == 0;
-        if node.kind().contains("comment") {
-            // Skip the comment and everything in it.
-        } else if leaf {
-            let text = code.get(node.byte_range()).unwrap_or("");
-            if language == Language::Python && node.start_position().row != last_row {
-                out.push('\n');
-                out.push_str(&" ".repeat(node.start_position().column));
-                last_row = node.start_position().row;
+    let mut comments = Vec::new();
+    comment_ranges(tree.root_node(), &mut comments);
+    let mut kept = String::with_capacity(code.len());
+    let mut at = 0;
+    for r in comments {
+        kept.push_str(code.get(at..r.start).unwrap_or(""));
+        // A comment inside a line leaves one space where it was, not the spaces around it.
+        let line_goes_on = code
+            .get(r.end..)
+            .and_then(|rest| rest.chars().find(|c| *c != ' ' && *c != '\t'))
+            .is_some_and(|c| c != '\n' && c != '\r');
+        let trimmed = kept.trim_end_matches([' ', '\t']).len();
+        kept.truncate(trimmed);
+        if line_goes_on && !kept.is_empty() && !kept.ends_with('\n') {
+            kept.push(' ');
+        }
+        at = r.end;
+        while code
+            .get(at..)
+            .is_some_and(|rest| rest.starts_with([' ', '\t']))
+        {
+            at += 1;
+        }
+    }
+    kept.push_str(code.get(at..).unwrap_or(""));
+    let lines: Vec<&str> = kept
+        .lines()
+        .map(|l| {
+            if language == Language::Python {
+                l.trim_end()
             } else {
-                out.push(' ');
+                l.trim()
             }
-            out.push_str(text);
-        } else if cursor.goto_first_child() {
-            continue;
-        }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                return Some(out);
-            }
-        }
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
+    Some(lines.join("\n"))
+}
+
+fn comment_ranges(node: Node<'_>, out: &mut Vec<std::ops::Range<usize>>) {
+    if node.kind().contains("comment") {
+        out.push(node.byte_range());
+        return;
+    }
+    let mut cursor = node.walk();
+    for child in node.children(&mut cursor) {
+        comment_ranges(child, out);
     }
 }
 

@@ -144,7 +144,6 @@ export function ReportView({ id, onReplay, onHistory }: Props) {
   );
 }
 
-/** The AI evaluator's citation at the end of a strength or improvement: `(transcript:<id> at mm:ss: “quote”)`. */
 /** A strength or improvement: its moment opens the replay there; a cited one shows its quote. */
 function Observation({ item, onMoment }: { item: EvidenceItem; onMoment: (at: number) => void }) {
   return (

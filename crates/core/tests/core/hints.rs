@@ -36,3 +36,9 @@ fn a_line_of_the_reference_solution_is_refused_even_in_prose() {
     assert!(matches!(refused(hint), Some(Refusal::SolutionLine(_))));
     assert_eq!(refused("   "), Some(Refusal::Empty));
 }
+
+#[test]
+fn nested_lists_and_words_like_code_keywords_are_prose() {
+    let hint = "Think about three things:\n    - What do you store?\n    - What does a lookup cost?\n    - What returns early?\nelsewhere in the loop, trying a map helps; returns can wait.\nif you get stuck, say so.";
+    assert!(refused(hint).is_none(), "{:?}", refused(hint));
+}

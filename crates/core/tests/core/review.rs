@@ -284,10 +284,29 @@ fn a_letter_an_observers_note_or_no_citation_backs_nothing() {
 #[test]
 fn evaluations_stored_with_plain_strengths_still_read() {
     let mut v = serde_json::to_value(case().offline).expect("json");
-    v["strengths"] = json!(["Solved without hints."]);
+    v["strengths"] = json!([
+        "Solved without hints.",
+        "A clear plan. (transcript:l1 at 01:30: “keep a map (of values)”)"
+    ]);
     v["improvements"] = json!([{"at_ms": 1000, "text": "Ran late.", "cite": null, "quote": null}]);
     let ev: rehearse_core::evaluate::Evaluation = serde_json::from_value(v).expect("read");
     assert_eq!(ev.strengths[0].text, "Solved without hints.");
     assert_eq!(ev.strengths[0].at_ms, None);
+    let cited = &ev.strengths[1];
+    assert_eq!(
+        (
+            cited.text.as_str(),
+            cited.cite.as_deref(),
+            cited.at_ms,
+            cited.quote.as_deref()
+        ),
+        (
+            "A clear plan.",
+            Some("transcript:l1"),
+            Some(90_000),
+            Some("keep a map (of values)")
+        ),
+        "an AI strength stored as one line keeps its link to the replay"
+    );
     assert_eq!(ev.improvements[0].at_ms, Some(1000));
 }

@@ -137,7 +137,8 @@ fn comments_and_layout_are_not_substance_but_code_is() {
         "Python's indentation is syntax"
     );
     let js = "function f(a) {\n  return a + 1;\n}\n";
-    let js_commented = "// adds one\nfunction f(a) { /* the next */ return a + 1; }\n";
+    let js_commented =
+        "// adds one\nfunction f(a) {\n    return /* the next */ a + 1; // one more\n}\n";
     assert_eq!(
         substance(Language::Javascript, js),
         substance(Language::Javascript, js_commented)
@@ -148,5 +149,19 @@ fn comments_and_layout_are_not_substance_but_code_is() {
             Language::Javascript,
             "function f(a) {\n  return a - 1;\n}\n"
         )
+    );
+}
+
+#[test]
+fn strings_and_line_breaks_that_mean_something_are_substance() {
+    use rehearse_syntax::substance;
+    assert_ne!(
+        substance(Language::Python, "print(\"hello\\n\")\n"),
+        substance(Language::Python, "print(\"world\\n\")\n")
+    );
+    // A line break after `return` ends the statement in JavaScript.
+    assert_ne!(
+        substance(Language::Javascript, "function f(x) {\n  return\n  x;\n}\n"),
+        substance(Language::Javascript, "function f(x) {\n  return x;\n}\n")
     );
 }

@@ -483,9 +483,6 @@ impl Driver<'_> {
     }
 
     fn on_tick(&mut self, conn: Option<&Connection>) {
-        if self.slow.due(Instant::now()) {
-            self.offer_typing_for_slowness();
-        }
         let playback = self.playback.clone();
         for h in self.replies.heard(|item| playback.played_ms(item)) {
             self.line(Speaker::Interviewer, h);

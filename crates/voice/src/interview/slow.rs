@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
-/// Replies the rolling median is taken over.
+/// Replies the rolling median is taken over: the last five, none older than twice the stretch.
 const WINDOW: usize = 5;
 /// Replies needed before the median says anything.
 const MIN_SAMPLES: usize = 3;
@@ -13,8 +13,8 @@ const MIN_SAMPLES: usize = 3;
 pub struct SlowWatch {
     limit_ms: u64,
     stretch: Duration,
-    recent: VecDeque<u64>,
-    /// Since when the rolling median has been above the limit.
+    recent: VecDeque<(Instant, u64)>,
+    /// The reply since which the rolling median has been above the limit.
     slow_since: Option<Instant>,
     offered: bool,
 }
@@ -31,42 +31,39 @@ impl SlowWatch {
         }
     }
 
-    /// A reply's latency, measured at `now`. True when the offer is due (once per interview).
+    /// A reply's latency, measured at `now`. True when the offer is due (once per interview):
+    /// this reply keeps the median above the limit, and it has been above since a reply at
+    /// least the stretch ago. Quiet time proves nothing, so only a reply can make it due.
     pub fn reply(&mut self, now: Instant, ms: u64) -> bool {
         if self.recent.len() == WINDOW {
             self.recent.pop_front();
         }
-        self.recent.push_back(ms);
+        self.recent.push_back((now, ms));
+        let max_age = self.stretch * 2;
+        self.recent
+            .retain(|(t, _)| now.saturating_duration_since(*t) <= max_age);
         match self.median() {
             Some(p50) if p50 > self.limit_ms => {
-                self.slow_since.get_or_insert(now);
+                let since = *self.slow_since.get_or_insert(now);
+                if !self.offered && now.saturating_duration_since(since) >= self.stretch {
+                    self.offered = true;
+                    return true;
+                }
             }
             _ => self.slow_since = None,
         }
-        self.due(now)
+        false
     }
 
-    /// The clock moved on without a reply. True when the offer is due (once per interview).
-    pub fn due(&mut self, now: Instant) -> bool {
-        match self.slow_since {
-            Some(since)
-                if !self.offered && now.saturating_duration_since(since) >= self.stretch =>
-            {
-                self.offered = true;
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// The median of the recent replies, once there are enough of them.
+    /// The median of the recent replies (the lower one of an even count), once there are
+    /// enough of them.
     pub fn median(&self) -> Option<u64> {
         if self.recent.len() < MIN_SAMPLES {
             return None;
         }
-        let mut v: Vec<u64> = self.recent.iter().copied().collect();
+        let mut v: Vec<u64> = self.recent.iter().map(|(_, ms)| *ms).collect();
         v.sort_unstable();
-        Some(v[v.len() / 2])
+        Some(v[(v.len() - 1) / 2])
     }
 }
 
@@ -89,37 +86,40 @@ mod tests {
         assert!(!w.reply(at(t0, 5), 1100));
         assert!(!w.reply(at(t0, 10), 900), "slow from here");
         assert!(!w.reply(at(t0, 25), 1500));
-        assert!(!w.due(at(t0, 39)));
-        assert!(w.due(at(t0, 40)), "30 s after the median went above 800 ms");
-        assert!(!w.due(at(t0, 80)), "offered once");
-        assert!(!w.reply(at(t0, 90), 2000));
+        assert!(!w.reply(at(t0, 39), 1000));
+        assert!(
+            w.reply(at(t0, 40), 1000),
+            "30 s after the median went above 800 ms"
+        );
+        assert!(!w.reply(at(t0, 80), 2000), "offered once");
     }
 
     #[test]
-    fn two_slow_turns_are_not_a_slow_interviewer() {
+    fn two_slow_turns_or_slow_turns_then_silence_are_not_a_slow_interviewer() {
         let (mut w, t0) = watch();
         assert!(!w.reply(at(t0, 0), 2000));
         assert!(!w.reply(at(t0, 5), 2000));
         assert_eq!(w.median(), None);
-        assert!(!w.due(at(t0, 60)));
+        assert!(!w.reply(at(t0, 6), 2000), "three slow warm-up replies");
+        // Then 60 s of quiet coding, and a fast reply: no offer, and the stretch is over.
+        assert!(!w.reply(at(t0, 66), 300));
+        assert!(!w.reply(at(t0, 70), 300));
+        assert_eq!(w.median(), None, "the slow ones are over a minute old");
     }
 
     #[test]
     fn fast_replies_in_between_restart_the_stretch() {
         let (mut w, t0) = watch();
-        for (s, ms) in [(0, 900), (5, 900), (10, 900)] {
+        for (s, ms) in [(0, 900), (5, 900), (10, 900), (20, 300)] {
             assert!(!w.reply(at(t0, s), ms));
         }
-        for (s, ms) in [(20, 300), (25, 300)] {
-            assert!(!w.reply(at(t0, s), ms));
-        }
+        assert_eq!(w.median(), Some(900), "one fast of four: the lower median");
+        assert!(!w.reply(at(t0, 25), 300));
         assert_eq!(w.median(), Some(900), "still three of five slow");
         assert!(!w.reply(at(t0, 30), 300), "the median is fast again");
-        assert!(!w.due(at(t0, 45)));
-        for (s, ms) in [(50, 1000), (55, 1000), (60, 1000)] {
-            assert!(!w.reply(at(t0, s), ms));
+        for (s, ms) in [(50, 1000), (55, 1000), (60, 1000), (89, 1000)] {
+            assert!(!w.reply(at(t0, s), ms), "{s}");
         }
-        assert!(!w.due(at(t0, 89)), "the stretch began again at 60 s");
-        assert!(w.due(at(t0, 90)));
+        assert!(w.reply(at(t0, 90), 1000), "the stretch began again at 60 s");
     }
 }

@@ -397,7 +397,7 @@ fn a_provider_that_stays_down_is_told_and_typing_is_offered() {
         speak(&r.candidate).await;
         r.seen
             .wait("the offer to go on in text", |e| {
-                matches!(e, LiveEvent::OfferTyping { reason } if reason.contains("same transcript"))
+                matches!(e, LiveEvent::OfferTyping { reason } if reason.contains("connection is lost"))
             })
             .await;
         r.commands.send(Command::End).unwrap();
