@@ -89,12 +89,8 @@ fn list_item(t: &str) -> bool {
             .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// Whether a line outside a fence reads as code rather than prose.
-fn looks_like_code(line: &str) -> bool {
-    let t = line.trim();
-    if list_item(t) {
-        return false;
-    }
+/// Whether a trimmed line outside a fence, not a list item, reads as code rather than prose.
+fn looks_like_code(t: &str) -> bool {
     let ends_like_code = t.ends_with('{') || t.ends_with(';') || t.ends_with('}');
     let starts_like_code = (CODE_STARTS.iter().any(|k| starts_with_word(t, k))
         || t.starts_with("std::"))
@@ -113,12 +109,12 @@ fn code_lines(hint: &str) -> usize {
             fence = !fence;
             continue;
         }
-        if line.trim().is_empty() {
+        let t = t.trim_end();
+        if t.is_empty() {
             continue;
         }
-        let indented =
-            (line.starts_with("    ") || line.starts_with('\t')) && !list_item(line.trim());
-        if fence || indented || looks_like_code(line) {
+        let indented = line.starts_with("    ") || line.starts_with('\t');
+        if fence || (!list_item(t) && (indented || looks_like_code(t))) {
             run += 1;
             longest = longest.max(run);
         } else {

@@ -84,13 +84,13 @@ pub struct CodeNote {
 /// A complexity as written, without the ways of writing it that do not change it:
 /// "O(n^2)", "O(n²)", "O(n * n)" and "o( n^2 )" are one.
 fn big_o(s: &str) -> String {
-    s.to_lowercase()
+    let bare: String = s
+        .to_lowercase()
         .replace('²', "^2")
-        .replace("n*n", "n^2")
-        .replace("n * n", "n^2")
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != '*' && *c != '·')
-        .collect()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    bare.replace("n*n", "n^2").replace(['*', '·'], "")
 }
 
 impl CodeNote {

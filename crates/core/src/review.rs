@@ -217,10 +217,9 @@ impl CaseFile {
     fn check(&self, c: &Cited) -> Option<EvidenceItem> {
         let (text, at_ms) = self.cited(&c.cite)?;
         let quote = squeeze(&c.quote);
-        let whole_line = text.lines().any(|l| squeeze(l) == quote);
-        let text = squeeze(&text);
-        let long_enough = quote.chars().count() >= MIN_QUOTE_CHARS || whole_line;
-        if quote.is_empty() || !long_enough || !text.contains(&quote) {
+        let long_enough =
+            quote.chars().count() >= MIN_QUOTE_CHARS || text.lines().any(|l| squeeze(l) == quote);
+        if quote.is_empty() || !long_enough || !squeeze(&text).contains(&quote) {
             return None;
         }
         Some(EvidenceItem {

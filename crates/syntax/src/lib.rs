@@ -28,12 +28,44 @@ fn parse(language: Language, code: &str) -> Option<Tree> {
     parser.parse(code, None)
 }
 
-/// The first syntax errors in `code` (at most [`MAX_SYNTAX_ISSUES`]), in reading order;
-/// empty when it parses.
-pub fn check(language: Language, code: &str) -> Vec<SyntaxIssue> {
+/// What the parser makes of a candidate's code, from one parse.
+pub struct Reading {
+    /// The first syntax errors (at most [`MAX_SYNTAX_ISSUES`]), in reading order; empty when
+    /// the code parses.
+    pub syntax: Vec<SyntaxIssue>,
+    /// The code without its comments and layout: comments cut out (as the parser finds them),
+    /// each line trimmed (Python keeps its indentation, which is syntax), blank lines dropped.
+    /// Two versions with the same substance (a comment added, a line re-indented where that
+    /// means nothing) give the same text; anything else, strings included, stays as written.
+    /// The code as it is when the grammar did not load.
+    pub substance: String,
+}
+
+/// Parses `code` once for its syntax errors and its substance.
+pub fn read(language: Language, code: &str) -> Reading {
     let Some(tree) = parse(language, code) else {
-        return Vec::new();
+        return Reading {
+            syntax: Vec::new(),
+            substance: code.to_string(),
+        };
     };
+    Reading {
+        syntax: issues(&tree, code),
+        substance: without_comments(language, &tree, code),
+    }
+}
+
+/// The first syntax errors in `code`: [`Reading::syntax`].
+pub fn check(language: Language, code: &str) -> Vec<SyntaxIssue> {
+    read(language, code).syntax
+}
+
+/// The code's substance: [`Reading::substance`].
+pub fn substance(language: Language, code: &str) -> String {
+    read(language, code).substance
+}
+
+fn issues(tree: &Tree, code: &str) -> Vec<SyntaxIssue> {
     let root = tree.root_node();
     if !root.has_error() {
         return Vec::new();
@@ -43,13 +75,7 @@ pub fn check(language: Language, code: &str) -> Vec<SyntaxIssue> {
     found
 }
 
-/// The code without its comments and layout: comments cut out (as the parser finds them),
-/// each line trimmed (Python keeps its indentation, which is syntax), blank lines dropped.
-/// Two versions with the same substance (a comment added, a line re-indented where that means
-/// nothing) give the same text; anything else, strings included, stays as written. None when
-/// the grammar did not load.
-pub fn substance(language: Language, code: &str) -> Option<String> {
-    let tree = parse(language, code)?;
+fn without_comments(language: Language, tree: &Tree, code: &str) -> String {
     let mut comments = Vec::new();
     comment_ranges(tree.root_node(), &mut comments);
     let mut kept = String::with_capacity(code.len());
@@ -86,7 +112,7 @@ pub fn substance(language: Language, code: &str) -> Option<String> {
         })
         .filter(|l| !l.is_empty())
         .collect();
-    Some(lines.join("\n"))
+    lines.join("\n")
 }
 
 fn comment_ranges(node: Node<'_>, out: &mut Vec<std::ops::Range<usize>>) {

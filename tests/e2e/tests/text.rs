@@ -265,10 +265,7 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
         .texts("[data-testid=timeline-entry]")
         .len()
         .saturating_sub(1);
-    s.script(
-        "const el = document.querySelector('[data-testid=replay-slider]'); el.value = arguments[0]; el.dispatchEvent(new Event('input', {bubbles: true}));",
-        json!([last]),
-    );
+    set_value(&s, "replay-slider", &last.to_string(), "input");
     let note = s.wait_until("the observer's note", || {
         s.texts("[data-testid=observer-note]").into_iter().next()
     });

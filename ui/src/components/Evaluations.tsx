@@ -1,12 +1,5 @@
 import type { Evaluation } from "../bindings/commands";
-import { RECOMMENDATION_LABELS } from "../lib/session";
-
-const ROWS = [
-  ["problem_solving", "Problem solving"],
-  ["code_quality", "Code quality"],
-  ["communication", "Communication"],
-  ["efficiency", "Efficiency"],
-] as const;
+import { DIMENSIONS, RECOMMENDATION_LABELS } from "../lib/session";
 
 type Props = { evaluations: Evaluation[]; shown: number; onShow: (i: number) => void };
 
@@ -36,7 +29,7 @@ export function Evaluations({ evaluations, shown, onShow }: Props) {
             </td>
           ))}
         </tr>
-        {ROWS.map(([key, label]) => (
+        {DIMENSIONS.map(([key, label]) => (
           <tr key={key}>
             <th>{label}</th>
             {evaluations.map((e, i) => {

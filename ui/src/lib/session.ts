@@ -51,6 +51,14 @@ export function clockOf(ms: number): string {
   return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
 }
 
+/** The report's dimensions, in the rubric's order, with their names. */
+export const DIMENSIONS = [
+  ["problem_solving", "Problem solving"],
+  ["code_quality", "Code quality"],
+  ["communication", "Communication"],
+  ["efficiency", "Efficiency"],
+] as const;
+
 export const RECOMMENDATION_LABELS: Record<string, string> = {
   "strong-yes": "Strong yes",
   yes: "Yes",

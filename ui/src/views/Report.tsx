@@ -4,16 +4,9 @@ import type { Dimension, ErrorBody, Evaluation, EvidenceItem, Replay } from "../
 import { ErrorBanner } from "../components/ErrorBanner";
 import { Evaluations } from "../components/Evaluations";
 import { renderMarkdown } from "../lib/markdown";
-import { clockOf, RECOMMENDATION_LABELS } from "../lib/session";
+import { clockOf, DIMENSIONS, RECOMMENDATION_LABELS } from "../lib/session";
 
 type Props = { id: string; onReplay: (id: string, at?: number) => void; onHistory: () => void };
-
-const DIMENSIONS = [
-  ["problem_solving", "Problem solving"],
-  ["code_quality", "Code quality"],
-  ["communication", "Communication"],
-  ["efficiency", "Efficiency"],
-] as const;
 
 /** A finished session's report: scores with the evidence behind each, linked to its moment. */
 export function ReportView({ id, onReplay, onHistory }: Props) {

@@ -11,7 +11,9 @@ use crate::ai::Agent;
 use crate::AppError;
 use rehearse_agents::{AgentError, CancellationToken, Message, Request, Tool};
 use rehearse_core::error::Coded;
-use rehearse_core::observer::{self, CodeNote, CodeReading, DEBOUNCE_MS, READING_TOOL};
+use rehearse_core::observer::{
+    self, CodeNote, CodeReading, SyntaxIssue, DEBOUNCE_MS, READING_TOOL,
+};
 use rehearse_core::session::SnapshotKind;
 use rehearse_core::settings::{AiChoice, AiRole};
 use rehearse_core::{now_ms, Language};
@@ -208,13 +210,12 @@ impl Watcher {
     /// Looks at `code` unless it is the last looked at in substance (a comment or the layout
     /// changed: nothing to read again); false once the session is over.
     async fn pass(&mut self, code: &str) -> bool {
-        let language = self.room.inner.language;
-        let h =
-            hash(&rehearse_syntax::substance(language, code).unwrap_or_else(|| code.to_string()));
+        let parsed = rehearse_syntax::read(self.room.inner.language, code);
+        let h = hash(&parsed.substance);
         if self.last_hash == Some(h) {
             return true;
         }
-        match self.look(code).await {
+        match self.look(code, parsed.syntax).await {
             Ok(Some(())) => {
                 self.last_hash = Some(h);
                 true
@@ -227,12 +228,11 @@ impl Watcher {
         }
     }
 
-    /// One note on `code`. None when the session is over.
-    async fn look(&mut self, code: &str) -> Result<Option<()>, AppError> {
+    /// One note on `code`, whose syntax errors the parser found. None when the session is over.
+    async fn look(&mut self, code: &str, syntax: Vec<SyntaxIssue>) -> Result<Option<()>, AppError> {
         let language = self.room.inner.language;
         let app = self.room.inner.app.clone();
         let at_ms = app.store.session(self.room.id())?.elapsed_ms(now_ms());
-        let syntax = rehearse_syntax::check(language, code);
         let Some(snapshot_id) = self.room.snapshot_of(code)? else {
             return Ok(None);
         };

@@ -516,14 +516,10 @@ impl Driver<'_> {
             p50_ms: p50.unwrap_or(ms),
         });
         if self.slow.reply(now, ms) {
-            self.offer_typing_for_slowness();
+            self.host.event(LiveEvent::OfferTyping {
+                reason: "The interviewer has been slow to answer (a median over 800 ms) for 30 seconds. You can go on in text with the same transcript.".into(),
+            });
         }
-    }
-
-    fn offer_typing_for_slowness(&mut self) {
-        self.host.event(LiveEvent::OfferTyping {
-            reason: "The interviewer has been slow to answer (a median over 800 ms) for 30 seconds. You can go on in text with the same transcript.".into(),
-        });
     }
 
     fn finish(mut self, conn: Option<Connection>) -> Outcome {
