@@ -6,6 +6,7 @@
 use crate::{App, AppError};
 use rehearse_agents::{AgentError, Answer, Endpoint, Llm, Policy, Usage, Wire};
 use rehearse_core::error::Coded;
+use rehearse_core::observer::READ_EVERY_MS;
 use rehearse_core::settings::{AiChoice, AiProvider, AiRole, AiSettings};
 use rehearse_core::{ErrorBody, ErrorCode};
 use rehearse_secrets::Provider as KeyProvider;
@@ -64,6 +65,16 @@ struct AiFile {
     prices: BTreeMap<String, TokenPrices>,
     #[serde(default)]
     budget: BudgetFile,
+    #[serde(default)]
+    observer: ObserverFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ObserverFile {
+    /// The observer's model reads the code at most once in this many seconds (0: at every
+    /// settle); its parser looks at every settle whatever this says.
+    read_every_s: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -168,6 +179,15 @@ impl App {
             )));
         }
         Ok(parsed)
+    }
+
+    /// How often at most the observer's model reads the code (`[observer] read_every_s`).
+    pub fn observer_read_every(&self) -> Result<Duration, AppError> {
+        Ok(self
+            .ai_file()?
+            .observer
+            .read_every_s
+            .map_or(Duration::from_millis(READ_EVERY_MS), Duration::from_secs))
     }
 
     /// The per-session budget in US dollars (`[budget] session_usd`), if there is one.

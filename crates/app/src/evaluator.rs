@@ -12,7 +12,7 @@ use rehearse_core::session::{SessionEvent, SessionStatus};
 use rehearse_core::settings::{AiChoice, AiRole};
 
 /// The report is the longest answer an agent gives.
-const REPORT_TOKENS: u32 = 4_000;
+const REPORT_TOKENS: u32 = 3_000;
 
 impl App {
     /// Everything the evaluator is shown of session `sid`, with its latest offline evaluation.

@@ -39,6 +39,16 @@ pub(crate) fn markdown(ev: &Evaluation) -> String {
         };
         md.push_str(&format!("| {name} | {score} | {weight} |\n"));
     }
+    if let Some(detail) = &ev.detail {
+        // Before prompt version 3 the evaluator wrote a long report; now a summary.
+        let short = ev
+            .prompt_version
+            .as_deref()
+            .and_then(|v| v.parse::<u32>().ok())
+            .is_some_and(|v| v >= 3);
+        let title = if short { "Summary" } else { "Detailed report" };
+        md.push_str(&format!("\n## {title}\n\n{detail}\n"));
+    }
     for (name, d) in names {
         md.push_str(&format!("\n## {name}\n\n"));
         if let Some(note) = &d.note {
@@ -66,9 +76,6 @@ pub(crate) fn markdown(ev: &Evaluation) -> String {
             ev.removed_claims,
             if ev.removed_claims == 1 { "" } else { "s" }
         ));
-    }
-    if let Some(detail) = &ev.detail {
-        md.push_str(&format!("\n## Detailed report\n\n{detail}\n"));
     }
     let model = ev
         .model

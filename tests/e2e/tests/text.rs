@@ -55,7 +55,7 @@ fn evaluation(body: &Value) -> Reply {
         "strengths": [{"text": "A clear plan.", "evidence": [{"cite": cite, "quote": "I would keep a map", "claim": "Plan."}]}],
         "improvements": [],
         "recommendation": "maybe",
-        "report": "The candidate explained a hash-map plan in the chat."
+        "summary": "The candidate explained a hash-map plan in the chat."
     }))
 }
 

@@ -65,6 +65,7 @@ export function ReportView({ id, onReplay, onHistory }: Props) {
           <p class="muted small" data-testid="recommendation-rule">
             {ev.recommendation_rule}
           </p>
+          {ev.detail && <div class="markdown detail" data-testid="detail" dangerouslySetInnerHTML={{ __html: renderMarkdown(ev.detail) }} />}
           <div class="dimensions">
             {DIMENSIONS.map(([key, label]) => (
               <DimensionCard key={key} label={label} dim={ev.dimensions[key]} onMoment={(at) => onReplay(id, at)} />
@@ -85,7 +86,6 @@ export function ReportView({ id, onReplay, onHistory }: Props) {
               {ev.removed_claims} claim{ev.removed_claims === 1 ? "" : "s"} removed: no evidence.
             </p>
           )}
-          {ev.detail && <div class="markdown detail" data-testid="detail" dangerouslySetInnerHTML={{ __html: renderMarkdown(ev.detail) }} />}
           <p class="muted small" data-testid="evaluator">
             Evaluator: {ev.evaluator} v{ev.evaluator_version}
             {ev.model ? ` · ${ev.model}` : ""}

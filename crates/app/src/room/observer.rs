@@ -1,10 +1,11 @@
 //! The code observer as a participant of the room, in every mode. It looks at the code 2 s
 //! after the last change (so at most once every 2 s), skips code it has already seen (comments
-//! and layout aside, by the parser's tokens), and
-//! writes a note on the snapshot of that code: syntax errors from the parser (always, offline)
-//! and, when the observer role is on, what its model read in the code. Notes go to the replay
-//! and the report; one that changed materially is told to the room, where an interviewer
-//! hears it as quoted data.
+//! and layout aside, by the parser's tokens), and writes a note on the snapshot of that code:
+//! syntax errors from the parser (always, offline) and, when the observer role is on, what its
+//! model read in the code. The model reads at most once an interval ([`Pace`]): code that
+//! settles sooner is read when the interval is up, if it is still on screen, and the session's
+//! final code is always read. Notes go to the replay and the report; one that changed
+//! materially is told to the room, where an interviewer hears it as quoted data.
 
 use super::{Participant, Room, RoomEvent};
 use crate::ai::Agent;
@@ -12,7 +13,7 @@ use crate::AppError;
 use rehearse_agents::{AgentError, CancellationToken, Message, Request, Tool};
 use rehearse_core::error::Coded;
 use rehearse_core::observer::{
-    self, CodeNote, CodeReading, SyntaxIssue, DEBOUNCE_MS, READING_TOOL,
+    self, CodeNote, CodeReading, Pace, Read, SyntaxIssue, DEBOUNCE_MS, READING_TOOL,
 };
 use rehearse_core::session::SnapshotKind;
 use rehearse_core::settings::{AiChoice, AiRole};
@@ -21,6 +22,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot, watch};
+use tokio::time::Instant;
 
 /// How long ending a session waits for the observer's note on the final code.
 const FINAL_LOOK: Duration = Duration::from_secs(15);
@@ -74,6 +76,7 @@ impl Room {
             });
         let slug = app.store.session(self.id())?.problem_slug;
         let system = observer::instructions(&app.store.problem(&slug)?, self.inner.language);
+        let every = app.observer_read_every()?;
         let (code, seen) = watch::channel(None);
         let cancel = CancellationToken::new();
         let (passes, finals) = {
@@ -103,6 +106,11 @@ impl Room {
             cancel,
             last_hash: None,
             last: None,
+            every,
+            pace: Pace::new(every.as_millis() as u64),
+            started: Instant::now(),
+            due: None,
+            last_reading: None,
         };
         tokio::spawn(watcher.run(seen, finals, passes));
         Ok(())
@@ -159,7 +167,16 @@ struct Watcher {
     system: String,
     cancel: CancellationToken,
     last_hash: Option<u64>,
+    /// What the interviewer last heard: the last note, with the last reading when it had none.
     last: Option<CodeNote>,
+    every: Duration,
+    pace: Pace,
+    /// The pace's clock starts here.
+    started: Instant,
+    /// When code that settled too soon for the model is read, if it is still on screen.
+    due: Option<Instant>,
+    /// The model's last reading and its model: code that comes back to it is not read again.
+    last_reading: Option<(CodeReading, String)>,
 }
 
 /// Asks the observer to look at the final code at once, and says when it has.
@@ -181,7 +198,7 @@ impl Watcher {
                 _ = self.cancel.cancelled() => return,
                 last = finals.recv() => {
                     let Some((code, done)) = last else { return };
-                    let going = self.pass(&code).await;
+                    let going = self.pass(&code, true).await;
                     let _ = done.send(());
                     if !going {
                         return;
@@ -198,7 +215,16 @@ impl Watcher {
                     dirty = false;
                     // Marked seen before the look: a change during it starts the next debounce.
                     let Some(code) = seen.borrow_and_update().clone() else { continue };
-                    if !self.pass(&code).await {
+                    if !self.pass(&code, false).await {
+                        return;
+                    }
+                    passes.send_modify(|p| *p += 1);
+                }
+                // Code that settled too soon for the model, still on screen when its time comes.
+                _ = tokio::time::sleep_until(self.due.unwrap_or_else(Instant::now)), if self.due.is_some() && !dirty => {
+                    self.due = None;
+                    let Some(code) = seen.borrow().clone() else { continue };
+                    if !self.pass(&code, false).await {
                         return;
                     }
                     passes.send_modify(|p| *p += 1);
@@ -208,16 +234,33 @@ impl Watcher {
     }
 
     /// Looks at `code` unless it is the last looked at in substance (a comment or the layout
-    /// changed: nothing to read again); false once the session is over.
-    async fn pass(&mut self, code: &str) -> bool {
+    /// changed: nothing to read again) and has no reading due; `last_look` (the session's
+    /// final code) is read whatever the pace. False once the session is over.
+    async fn pass(&mut self, code: &str, last_look: bool) -> bool {
         let parsed = rehearse_syntax::read(self.room.inner.language, code);
         let h = hash(&parsed.substance);
-        if self.last_hash == Some(h) {
+        let now = self.started.elapsed().as_millis() as u64;
+        let asks = self.agent.is_some() && !self.room.over_budget();
+        let read = if asks {
+            self.pace.decide(now, h, last_look)
+        } else {
+            Read::Now
+        };
+        if self.last_hash == Some(h) && !(asks && read == Read::Now) {
             return true;
         }
-        match self.look(code, parsed.syntax).await {
-            Ok(Some(())) => {
+        self.due = match read {
+            Read::At(t) => Some(self.started + Duration::from_millis(t)),
+            _ => None,
+        };
+        match self.look(code, parsed.syntax, read).await {
+            Ok(Some(read)) => {
                 self.last_hash = Some(h);
+                match read {
+                    Some(true) => self.pace.read(now, h),
+                    Some(false) => self.pace.failed(now),
+                    None => {}
+                }
                 true
             }
             Ok(None) => false,
@@ -228,8 +271,15 @@ impl Watcher {
         }
     }
 
-    /// One note on `code`, whose syntax errors the parser found. None when the session is over.
-    async fn look(&mut self, code: &str, syntax: Vec<SyntaxIssue>) -> Result<Option<()>, AppError> {
+    /// One note on `code`, whose syntax errors the parser found, with the model's reading when
+    /// `read` says so. None when the session is over; else whether the model was asked and
+    /// gave a reading (None: not asked).
+    async fn look(
+        &mut self,
+        code: &str,
+        syntax: Vec<SyntaxIssue>,
+        read: Read,
+    ) -> Result<Option<Option<bool>>, AppError> {
         let language = self.room.inner.language;
         let app = self.room.inner.app.clone();
         let at_ms = app.store.session(self.room.id())?.elapsed_ms(now_ms());
@@ -247,27 +297,50 @@ impl Watcher {
             unread: None,
             version: observer::OBSERVER_VERSION.into(),
         };
-        match self.read(code, language, &note).await {
-            Ok(Some((reading, model))) => {
-                note.reading = Some(reading);
-                note.model = Some(model);
+        let mut asked = None;
+        match read {
+            Read::Done => {
+                (note.reading, note.model) = self.last_reading.clone().unzip();
             }
-            Ok(None) if self.room.over_budget() => {
-                note.unread = Some(
-                    "The session's budget is used up, so the observer's model was not asked."
-                        .into(),
-                );
+            Read::At(_) => {
+                note.unread = Some(format!(
+                    "Not read by the model yet: it reads the code at most once every {} s (`[observer] read_every_s` in config.toml), and reads this code then if it is still on screen.",
+                    self.every.as_secs()
+                ));
             }
-            Ok(None) => note.unread = Some("The observer's model is off (Settings → AI).".into()),
-            Err(AgentError::Cancelled) => return Ok(None),
-            Err(e) => note.unread = Some(format!("{} ({})", e, e.code().as_str())),
+            Read::Now => match self.read(code, language, &note).await {
+                Ok(Some((reading, model))) => {
+                    self.last_reading = Some((reading.clone(), model.clone()));
+                    note.reading = Some(reading);
+                    note.model = Some(model);
+                    asked = Some(true);
+                }
+                Ok(None) if self.room.over_budget() => {
+                    note.unread = Some(
+                        "The session's budget is used up, so the observer's model was not asked."
+                            .into(),
+                    );
+                }
+                Ok(None) => {
+                    note.unread = Some("The observer's model is off (Settings → AI).".into())
+                }
+                Err(AgentError::Cancelled) => return Ok(None),
+                Err(e) => {
+                    note.unread = Some(format!("{} ({})", e, e.code().as_str()));
+                    asked = Some(false);
+                }
+            },
         }
         app.store.add_code_note(self.room.id(), &mut note)?;
         if note.changed_from(self.last.as_ref()) && self.room.is_open() {
             self.room.tell(RoomEvent::CodeNote { note: note.clone() });
         }
+        // A note the model did not read leaves the interviewer's picture of the code as it was.
+        if note.reading.is_none() {
+            note.reading = self.last.take().and_then(|l| l.reading);
+        }
         self.last = Some(note);
-        Ok(Some(()))
+        Ok(Some(asked))
     }
 
     /// The model's reading of `code`, and the model that gave it; None without a model.

@@ -43,7 +43,7 @@ fn answer(line: &str, quote: &str) -> Reply {
         "strengths": [{"text": "A clear plan.", "evidence": [{"cite": format!("transcript:{line}"), "quote": quote, "claim": "Plan."}]}],
         "improvements": [],
         "recommendation": "yes",
-        "report": "The candidate explained a hash-map plan."
+        "summary": "The candidate explained a hash-map plan."
     }))
 }
 
@@ -57,9 +57,11 @@ fn the_report_rests_on_cited_evidence_and_every_evaluation_is_kept() {
         let (app, fake, id) = session(d.path()).await;
         app.session_say(&id, Speaker::Candidate, HOSTILE)
             .expect("line");
-        let line = app.store.transcript(&id).expect("lines")[0].id.clone();
+        let uuid = app.store.transcript(&id).expect("lines")[0].id.clone();
+        // The record numbers its items; the stored evidence names them by their ids.
+        let line = "1";
 
-        fake.push(answer(&line, "keep a map from value to index"));
+        fake.push(answer(line, "keep a map from value to index"));
         let room = Room::open(&app, &id, |_| {}).expect("room");
         let ev = room
             .end(Some("def pair_sum_indices(nums, target):\n    seen = {}\n"))
@@ -76,6 +78,15 @@ fn the_report_rests_on_cited_evidence_and_every_evaluation_is_kept() {
             "Not enough evidence for a recommendation"
         );
         assert_eq!(ev.strengths.len(), 1);
+        assert_eq!(ev.strengths[0].cite, Some(format!("transcript:{uuid}")));
+        assert_eq!(
+            ev.dimensions.communication.evidence[0].cite,
+            Some(format!("transcript:{uuid}"))
+        );
+        assert_eq!(
+            ev.detail.as_deref(),
+            Some("The candidate explained a hash-map plan.")
+        );
 
         let body = &fake.bodies()[0];
         assert_eq!(body["model"], "local-judge");
@@ -117,7 +128,7 @@ fn the_report_rests_on_cited_evidence_and_every_evaluation_is_kept() {
         assert_eq!(fake.bodies().len(), 1);
 
         // Re-grading with another model: a third report, kept beside the others.
-        fake.push(answer(&line, "I would keep a map"));
+        fake.push(answer(line, "I would keep a map"));
         let again = app
             .regrade(&id, &judge("local-judge-2"))
             .await

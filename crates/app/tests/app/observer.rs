@@ -1,7 +1,8 @@
 //! The code observer in a room, against the fake APIs: it looks once the code has settled,
 //! skips code it has seen, stores its note with the snapshot (parser errors always, the
 //! model's reading when the role is on), keeps hostile comments quoted, survives a model
-//! that will not follow the schema, and tells the text interviewer only what changed.
+//! that will not follow the schema, tells the text interviewer only what changed, and has its
+//! model read at most once an interval (the session's final code always).
 
 use super::ai_session;
 use rehearse_app::room::Room;
@@ -13,9 +14,19 @@ use rehearse_fakes::llm::{FakeLlm, Flavor, Reply};
 use serde_json::json;
 
 /// A 10-minute session on `pair-sum-indices`; with a fake, the observer (and the text
-/// interviewer) are its models.
+/// interviewer) are its models, the observer's reading at every settle.
 fn session(dir: &std::path::Path, fake: Option<&FakeLlm>, mode: InterviewerMode) -> (App, String) {
-    ai_session(
+    paced(dir, fake, mode, 0)
+}
+
+/// The same, with the observer's model reading at most once every `every_s` seconds.
+fn paced(
+    dir: &std::path::Path,
+    fake: Option<&FakeLlm>,
+    mode: InterviewerMode,
+    every_s: u64,
+) -> (App, String) {
+    let (app, id) = ai_session(
         dir,
         fake.map(|f| f.url.as_str()),
         &[
@@ -23,7 +34,11 @@ fn session(dir: &std::path::Path, fake: Option<&FakeLlm>, mode: InterviewerMode)
             (AiRole::Interviewer, "local-chat"),
         ],
         mode,
-    )
+    );
+    let config = app.config_file();
+    std::fs::create_dir_all(config.parent().expect("its folder")).expect("config folder");
+    std::fs::write(config, format!("[observer]\nread_every_s = {every_s}\n")).expect("config.toml");
+    (app, id)
 }
 
 fn reading(kind: &str, name: &str, time: &str) -> Reply {
@@ -232,5 +247,124 @@ fn the_text_interviewer_hears_a_note_only_when_it_changed() {
         assert_eq!(fake.violations(), Vec::<String>::new());
         room.end(None).await.expect("report");
         call.finished().await;
+    });
+}
+
+const HASHED: &str = "def pair_sum_indices(nums, target):\n    seen = {}\n    for i, n in enumerate(nums):\n        if target - n in seen:\n            return [seen[target - n], i]\n        seen[n] = i\n";
+
+/// The snapshot's code under `note`.
+fn code_of(app: &App, id: &str, note: &rehearse_core::observer::CodeNote) -> String {
+    let snapshots = app.store.snapshots(id).expect("snapshots");
+    let snap = snapshots.iter().find(|s| s.id == note.snapshot_id);
+    snap.expect("its snapshot").code.clone()
+}
+
+#[test]
+fn code_that_settles_too_soon_is_read_when_the_interval_is_up() {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let d = tempfile::tempdir().expect("temp");
+        let fake = FakeLlm::start(Flavor::OpenAi, None).await;
+        let (app, id) = paced(d.path(), Some(&fake), InterviewerMode::Silent, 15);
+        let room = Room::open(&app, &id, |_| {}).expect("room");
+        room.start();
+        fake.push(reading("brute-force", "two nested loops", "O(n^2)"));
+        room.code_changed(NESTED.into()).expect("code");
+        room.observed(1).await;
+        fake.push(reading("optimized", "hash map of complements", "O(n)"));
+        room.code_changed(HASHED.into()).expect("code");
+        // Nothing more is typed: the new code is read once its time comes.
+        let waited = std::time::Instant::now();
+        while fake.requests().len() < 2 {
+            assert!(
+                waited.elapsed().as_secs() < 120,
+                "the held-back code was never read"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let asked = fake.requests();
+        assert!(
+            // The interval counts from the looks that asked (a few ms before each request).
+            asked[1].at.duration_since(asked[0].at).as_secs_f64() >= 14.5,
+            "never two readings within the interval"
+        );
+        // The parser's note on the new code came at once, the model's reading with its own.
+        room.observed(3).await;
+        let notes = app.store.code_notes(&id).expect("notes");
+        assert_eq!(notes.len(), 3, "{notes:#?}");
+        let held = &notes[1];
+        assert_eq!(code_of(&app, &id, held), HASHED);
+        assert!(held.reading.is_none(), "{held:#?}");
+        assert!(
+            held.unread
+                .as_deref()
+                .is_some_and(|u| u.contains("read_every_s")),
+            "{held:#?}"
+        );
+        let last = &notes[2];
+        assert_eq!(last.snapshot_id, held.snapshot_id);
+        let read = last.reading.as_ref().expect("read when its time came");
+        assert_eq!(read.approach.kind, ApproachKind::Optimized);
+        assert_eq!(fake.violations(), Vec::<String>::new());
+        room.close();
+    });
+}
+
+#[test]
+fn the_final_code_is_read_whatever_the_interval() {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let d = tempfile::tempdir().expect("temp");
+        let fake = FakeLlm::start(Flavor::OpenAi, None).await;
+        let (app, id) = paced(d.path(), Some(&fake), InterviewerMode::Text, 3_600);
+        let room = Room::open(&app, &id, |_| {}).expect("room");
+        let mut call = room
+            .start_text(&AiChoice::default())
+            .expect("text interviewer");
+        room.start();
+        fake.push(reading("brute-force", "two nested loops", "O(n^2)"));
+        room.code_changed(NESTED.into()).expect("code");
+        room.observed(1).await;
+        room.code_changed(HASHED.into()).expect("code");
+        room.observed(2).await;
+        assert_eq!(fake.bodies().len(), 1, "held back for an hour");
+        let notes = app.store.code_notes(&id).expect("notes");
+        assert!(notes[1].reading.is_none() && notes[1].syntax.is_empty());
+        // The interviewer hears nothing new from a note the model did not read.
+        fake.push(Reply::text("Tell me about it."));
+        room.say("Done, I think.".into()).expect("say");
+        call.settled().await;
+        let turn = user_text(&fake.bodies()[1]);
+        assert_eq!(
+            turn.matches("BEGIN OBSERVER").count(),
+            1,
+            "the first reading only: {turn}"
+        );
+
+        // Back to the code read before (a comment aside): its reading stands, nothing is asked.
+        room.code_changed(NESTED.replace("return [i, j]", "return [i, j]  # found"))
+            .expect("code");
+        room.observed(3).await;
+        let notes = app.store.code_notes(&id).expect("notes");
+        assert_eq!(notes[2].reading, notes[0].reading, "{notes:#?}");
+        assert_eq!(fake.bodies().len(), 2);
+        // The interviewer heard that reading already: nothing new to tell.
+        fake.push(Reply::text("Go on."));
+        room.say("I went back to the loops.".into()).expect("say");
+        call.settled().await;
+        let turn = user_text(&fake.bodies()[2]);
+        assert!(!turn.contains("OBSERVER"), "{turn}");
+
+        fake.push(reading("optimized", "hash map of complements", "O(n)"));
+        room.end(Some(HASHED)).await.expect("report");
+        call.finished().await;
+        let bodies = fake.bodies();
+        assert_eq!(bodies.len(), 4, "the final code is read");
+        assert!(user_text(&bodies[3]).contains("seen[n] = i"));
+        let notes = app.store.code_notes(&id).expect("notes");
+        let last = notes.last().expect("a note");
+        assert_eq!(code_of(&app, &id, last), HASHED);
+        assert!(last.reading.is_some());
+        assert_eq!(fake.violations(), Vec::<String>::new());
     });
 }

@@ -53,7 +53,7 @@ fn a_typed_interview_from_stdin_ends_at_the_end_of_input_with_its_report() {
         },
         "strengths": [], "improvements": [],
         "recommendation": "maybe",
-        "report": "Too little to judge."
+        "summary": "Too little to judge."
     })));
     let dir = tempfile::tempdir().unwrap();
     let mut child = cli(dir.path(), &fake.url)
@@ -142,8 +142,10 @@ fn a_typed_interview_from_stdin_ends_at_the_end_of_input_with_its_report() {
     assert_eq!(bodies[1]["messages"].as_array().map(Vec::len), Some(3));
 
     // Grade again, with evidence this time: the new evaluation is kept beside the first.
+    // The record numbers its items (the first line is `transcript:1`); the stored evidence
+    // names the line by its id.
     let line = shown["transcript"][0]["id"].as_str().expect("line id");
-    let backed = serde_json::json!({"score": 70, "feedback": "Planned first.", "evidence": [{"cite": format!("transcript:{line}"), "quote": "keep a map from value to index", "claim": "Said the plan before coding."}]});
+    let backed = serde_json::json!({"score": 70, "feedback": "Planned first.", "evidence": [{"cite": "transcript:1", "quote": "keep a map from value to index", "claim": "Said the plan before coding."}]});
     fake.push(Reply::json(&serde_json::json!({
         "dimensions": {
             "problem_solving": backed, "communication": backed,
@@ -151,7 +153,7 @@ fn a_typed_interview_from_stdin_ends_at_the_end_of_input_with_its_report() {
         },
         "strengths": [], "improvements": [],
         "recommendation": "maybe",
-        "report": "A plan, said clearly."
+        "summary": "A plan, said clearly."
     })));
     let regraded = cli(dir.path(), &fake.url)
         .args(["sessions", "regrade", sid, "--json"])
@@ -161,6 +163,10 @@ fn a_typed_interview_from_stdin_ends_at_the_end_of_input_with_its_report() {
     let regraded: Value = serde_json::from_slice(&regraded.stdout).unwrap();
     assert_eq!(regraded["removed_claims"], 0, "{regraded}");
     assert_eq!(regraded["dimensions"]["communication"]["score"], 70);
+    assert_eq!(
+        regraded["dimensions"]["communication"]["evidence"][0]["cite"],
+        format!("transcript:{line}")
+    );
     let human = cli(dir.path(), &fake.url)
         .args(["sessions", "show", sid])
         .output()

@@ -63,3 +63,60 @@ fn another_approach_complexity_or_syntax_error_is_news() {
     .changed_from(Some(&before)));
     assert!(before.changed_from(None), "the first reading is news");
 }
+
+#[test]
+fn the_model_reads_new_code_at_most_once_an_interval_and_the_last_look_always() {
+    use rehearse_core::observer::{Pace, Read};
+    let mut pace = Pace::new(60_000);
+    assert_eq!(
+        pace.decide(5_000, 1, false),
+        Read::Now,
+        "the first code is read at once"
+    );
+    pace.read(5_000, 1);
+    assert_eq!(
+        pace.decide(7_000, 1, false),
+        Read::Done,
+        "code read is not read again"
+    );
+    assert_eq!(
+        pace.decide(90_000, 1, true),
+        Read::Done,
+        "not even by the last look"
+    );
+    assert_eq!(
+        pace.decide(20_000, 2, false),
+        Read::At(65_000),
+        "new code too soon waits for the interval"
+    );
+    assert_eq!(pace.decide(65_000, 2, false), Read::Now);
+    assert_eq!(
+        pace.decide(20_000, 2, true),
+        Read::Now,
+        "the last look waives it"
+    );
+    pace.read(65_000, 2);
+    assert_eq!(
+        pace.decide(70_000, 1, false),
+        Read::At(125_000),
+        "going back is new code too"
+    );
+    pace.failed(130_000);
+    assert_eq!(
+        pace.decide(131_000, 1, false),
+        Read::At(190_000),
+        "a failed reading was paid for too"
+    );
+    assert_eq!(
+        pace.decide(131_000, 2, false),
+        Read::Done,
+        "the last code read stays read"
+    );
+    let mut every = Pace::new(0);
+    every.read(10, 3);
+    assert_eq!(
+        every.decide(10, 4, false),
+        Read::Now,
+        "no interval: every settle"
+    );
+}

@@ -93,7 +93,7 @@ fn dim(score: Option<u32>, evidence: Vec<serde_json::Value>) -> serde_json::Valu
 }
 
 #[test]
-fn the_record_is_quoted_whole_with_its_ids() {
+fn the_record_is_quoted_whole_with_its_items_numbered() {
     let c = case();
     let text = review::request(&c);
     // The candidate's forged marker is inside the quote: the fence is one the record lacks.
@@ -101,10 +101,10 @@ fn the_record_is_quoted_whole_with_its_ids() {
     let end = text.rfind("\nEND RECORD-0001").expect("the quote's end");
     assert!(text.find("Ignore previous instructions").expect("kept") < end);
     for id in [
-        "[transcript:l1]",
-        "[snapshot:s1]",
-        "[snapshot:s2]",
-        "[run:r1]",
+        "[transcript:1]",
+        "[snapshot:1]",
+        "[snapshot:2]",
+        "[run:1]",
         "[hint:1]",
     ] {
         assert!(text.contains(id), "{id} in\n{text}");
@@ -125,21 +125,21 @@ fn claims_without_evidence_are_dropped_counted_and_unassessed() {
     let a = answer(json!({
         "dimensions": dims(
             dim(Some(90), vec![
-                cite("run:r1", "Submit accepted", "Accepted on the first submit."),
-                cite("run:r9", "Submit accepted", "A run that does not exist."),
+                cite("run:1", "Submit accepted", "Accepted on the first submit."),
+                cite("run:9", "Submit accepted", "A run that does not exist."),
             ]),
-            dim(Some(80), vec![cite("snapshot:s2", "seen[n] = i", "Stores each value's index as it goes.")]),
+            dim(Some(80), vec![cite("snapshot:2", "seen[n] = i", "Stores each value's index as it goes.")]),
             // A quote the line does not contain: dropped, and the dimension has nothing left.
-            dim(Some(100), vec![cite("transcript:l1", "I explained everything perfectly", "Explained well.")]),
+            dim(Some(100), vec![cite("transcript:1", "I explained everything perfectly", "Explained well.")]),
             dim(None, vec![]),
         ),
         "strengths": [
-            {"text": "Planned before coding.", "evidence": [cite("transcript:l1", "keep a map  from each value", "The plan.")]},
+            {"text": "Planned before coding.", "evidence": [cite("transcript:1", "keep a map  from each value", "The plan.")]},
             {"text": "Invented.", "evidence": [cite("hint:7", "x", "No such hint.")]}
         ],
         "improvements": [],
         "recommendation": "strong-yes",
-        "report": "## Summary\nA clean hash-map solution."
+        "summary": "A clean hash-map solution."
     }));
     let ev = review::judge(&c, &a, "claude-sonnet-4-5");
     assert_eq!(ev.evaluator, "ai");
@@ -191,8 +191,7 @@ fn claims_without_evidence_are_dropped_counted_and_unassessed() {
         ev.markdown
     );
     assert!(
-        ev.markdown.contains("## Detailed report")
-            && ev.markdown.contains("A clean hash-map solution.")
+        ev.markdown.contains("## Summary") && ev.markdown.contains("A clean hash-map solution.")
     );
 }
 
@@ -203,17 +202,17 @@ fn with_enough_weight_backed_the_models_recommendation_stands() {
         dim(
             Some(score),
             vec![cite(
-                "snapshot:s2",
+                "snapshot:2",
                 "for i, n in enumerate(nums):",
                 "One pass.",
             )],
         )
     };
     let a = answer(json!({
-        "dimensions": dims(backed(85), backed(80), dim(Some(70), vec![cite("transcript:l1", "I would keep a map", "Explained the plan first.")]), dim(None, vec![])),
+        "dimensions": dims(backed(85), backed(80), dim(Some(70), vec![cite("transcript:1", "I would keep a map", "Explained the plan first.")]), dim(None, vec![])),
         "strengths": [], "improvements": [],
         "recommendation": "yes",
-        "report": ""
+        "summary": ""
     }));
     let ev = review::judge(&c, &a, "m");
     assert_eq!(ev.removed_claims, 0);
@@ -250,17 +249,22 @@ fn a_letter_an_observers_note_or_no_citation_backs_nothing() {
         unread: None,
         version: "1".into(),
     });
+    // A later note that says the same adds nothing to the record.
+    let mut again = c.notes[0].clone();
+    again.at_ms += 60_000;
+    c.notes.push(again);
     let text = review::request(&c);
     assert!(
-        text.contains("(on snapshot:s2)") && text.contains("not evidence"),
+        text.contains("(on snapshot:2)") && text.contains("not evidence"),
         "the observer's notes are shown, but not as citable items: {text}"
     );
+    assert_eq!(text.matches("(on snapshot:").count(), 1, "{text}");
     let a = answer(json!({
         "dimensions": dims(
             // One letter occurs in any code.
-            dim(Some(95), vec![cite("snapshot:s2", "n", "Uses n.")]),
+            dim(Some(95), vec![cite("snapshot:2", "n", "Uses n.")]),
             // The observer's words are another model's, not the candidate's code.
-            dim(Some(90), vec![cite("snapshot:s2", "one-pass hash map", "A hash map in one pass.")]),
+            dim(Some(90), vec![cite("snapshot:2", "one-pass hash map", "A hash map in one pass.")]),
             // A whole sentence from the record stands.
             dim(Some(60), vec![cite("hint:1", "Think about what you have already seen.", "Needed a hint.")]),
             dim(None, vec![]),
@@ -268,7 +272,7 @@ fn a_letter_an_observers_note_or_no_citation_backs_nothing() {
         "strengths": [{"text": "Confident.", "evidence": []}],
         "improvements": [],
         "recommendation": "strong-yes",
-        "report": ""
+        "summary": ""
     }));
     let ev = review::judge(&c, &a, "m");
     assert_eq!(
