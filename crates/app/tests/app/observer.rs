@@ -259,6 +259,13 @@ fn code_of(app: &App, id: &str, note: &rehearse_core::observer::CodeNote) -> Str
     snap.expect("its snapshot").code.clone()
 }
 
+/// The nested loops, typed and read: the model's first reading comes at once.
+async fn read_first(room: &Room, fake: &FakeLlm) {
+    fake.push(reading("brute-force", "two nested loops", "O(n^2)"));
+    room.code_changed(NESTED.into()).expect("code");
+    room.observed(1).await;
+}
+
 #[test]
 fn code_that_settles_too_soon_is_read_when_the_interval_is_up() {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
@@ -268,9 +275,7 @@ fn code_that_settles_too_soon_is_read_when_the_interval_is_up() {
         let (app, id) = paced(d.path(), Some(&fake), InterviewerMode::Silent, 15);
         let room = Room::open(&app, &id, |_| {}).expect("room");
         room.start();
-        fake.push(reading("brute-force", "two nested loops", "O(n^2)"));
-        room.code_changed(NESTED.into()).expect("code");
-        room.observed(1).await;
+        read_first(&room, &fake).await;
         fake.push(reading("optimized", "hash map of complements", "O(n)"));
         room.code_changed(HASHED.into()).expect("code");
         // Nothing more is typed: the new code is read once its time comes.
@@ -322,9 +327,7 @@ fn the_final_code_is_read_whatever_the_interval() {
             .start_text(&AiChoice::default())
             .expect("text interviewer");
         room.start();
-        fake.push(reading("brute-force", "two nested loops", "O(n^2)"));
-        room.code_changed(NESTED.into()).expect("code");
-        room.observed(1).await;
+        read_first(&room, &fake).await;
         room.code_changed(HASHED.into()).expect("code");
         room.observed(2).await;
         assert_eq!(fake.bodies().len(), 1, "held back for an hour");
