@@ -280,36 +280,40 @@ fn code_that_settles_too_soon_is_read_when_the_interval_is_up() {
         room.code_changed(HASHED.into()).expect("code");
         // Nothing more is typed: the new code is read once its time comes.
         let waited = std::time::Instant::now();
-        while fake.requests().len() < 2 {
+        let notes = loop {
+            let notes = app.store.code_notes(&id).expect("notes");
+            let last = notes.last().expect("a note");
+            if last.reading.is_some() && code_of(&app, &id, last) == HASHED {
+                break notes;
+            }
             assert!(
                 waited.elapsed().as_secs() < 120,
-                "the held-back code was never read"
+                "the held-back code was never read: {notes:#?}"
             );
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
+        };
         let asked = fake.requests();
+        assert_eq!(asked.len(), 2);
         assert!(
             // The interval counts from the looks that asked (a few ms before each request).
             asked[1].at.duration_since(asked[0].at).as_secs_f64() >= 14.5,
             "never two readings within the interval"
         );
-        // The parser's note on the new code came at once, the model's reading with its own.
-        room.observed(3).await;
-        let notes = app.store.code_notes(&id).expect("notes");
-        assert_eq!(notes.len(), 3, "{notes:#?}");
-        let held = &notes[1];
-        assert_eq!(code_of(&app, &id, held), HASHED);
-        assert!(held.reading.is_none(), "{held:#?}");
-        assert!(
-            held.unread
-                .as_deref()
-                .is_some_and(|u| u.contains("read_every_s")),
-            "{held:#?}"
-        );
-        let last = &notes[2];
-        assert_eq!(last.snapshot_id, held.snapshot_id);
+        // The parser's note on the new code came at once, the model's reading with its own
+        // (on a machine slow enough to settle the code after the interval, only the reading).
+        let (last, held) = notes[1..].split_last().expect("notes on the new code");
         let read = last.reading.as_ref().expect("read when its time came");
         assert_eq!(read.approach.kind, ApproachKind::Optimized);
+        for note in held {
+            assert_eq!(note.snapshot_id, last.snapshot_id);
+            assert!(note.reading.is_none(), "{note:#?}");
+            assert!(
+                note.unread
+                    .as_deref()
+                    .is_some_and(|u| u.contains("read_every_s")),
+                "{note:#?}"
+            );
+        }
         assert_eq!(fake.violations(), Vec::<String>::new());
         room.close();
     });
