@@ -119,6 +119,11 @@ impl Pace {
         }
     }
 
+    /// The interval between readings.
+    pub fn every_ms(&self) -> u64 {
+        self.every_ms
+    }
+
     /// Whether the model reads the code whose substance hashes to `code`, at `now_ms` (any
     /// clock that only goes forward); `last_look` waives the interval.
     pub fn decide(&self, now_ms: u64, code: u64, last_look: bool) -> Read {

@@ -203,8 +203,9 @@ impl CaseFile {
     /// happened, and the citation by the item's id.
     fn cited(&self, cite: &str) -> Option<(String, i64, String)> {
         let (kind, n) = cite.trim().split_once(':')?;
-        let i = n.trim().parse::<usize>().ok()?.checked_sub(1)?;
-        let (text, at_ms, id) = match kind.trim() {
+        let (kind, n) = (kind.trim(), n.trim());
+        let i = n.parse::<usize>().ok()?.checked_sub(1)?;
+        let (text, at_ms, id) = match kind {
             "transcript" => self
                 .lines
                 .get(i)
@@ -220,10 +221,10 @@ impl CaseFile {
             "hint" => self
                 .hints
                 .get(i)
-                .map(|h| (h.text.clone(), h.at_ms, n.trim().to_string()))?,
+                .map(|h| (h.text.clone(), h.at_ms, n.to_string()))?,
             _ => return None,
         };
-        Some((text, at_ms, format!("{}:{id}", kind.trim())))
+        Some((text, at_ms, format!("{kind}:{id}")))
     }
 
     /// The claim as evidence when its citation exists and its quote occurs in what it cites.

@@ -76,7 +76,7 @@ impl Room {
             });
         let slug = app.store.session(self.id())?.problem_slug;
         let system = observer::instructions(&app.store.problem(&slug)?, self.inner.language);
-        let every = app.observer_read_every()?;
+        let every = app.observer_read_every()?.as_millis() as u64;
         let (code, seen) = watch::channel(None);
         let cancel = CancellationToken::new();
         let (passes, finals) = {
@@ -106,11 +106,9 @@ impl Room {
             cancel,
             last_hash: None,
             last: None,
-            every,
-            pace: Pace::new(every.as_millis() as u64),
+            pace: Pace::new(every),
             started: Instant::now(),
             due: None,
-            last_reading: None,
         };
         tokio::spawn(watcher.run(seen, finals, passes));
         Ok(())
@@ -167,16 +165,14 @@ struct Watcher {
     system: String,
     cancel: CancellationToken,
     last_hash: Option<u64>,
-    /// What the interviewer last heard: the last note, with the last reading when it had none.
+    /// What the interviewer last heard: the last note, with the model's last reading (and its
+    /// model) when it had none. Code that comes back to that reading is not read again.
     last: Option<CodeNote>,
-    every: Duration,
     pace: Pace,
     /// The pace's clock starts here.
     started: Instant,
     /// When code that settled too soon for the model is read, if it is still on screen.
     due: Option<Instant>,
-    /// The model's last reading and its model: code that comes back to it is not read again.
-    last_reading: Option<(CodeReading, String)>,
 }
 
 /// Asks the observer to look at the final code at once, and says when it has.
@@ -253,14 +249,9 @@ impl Watcher {
             Read::At(t) => Some(self.started + Duration::from_millis(t)),
             _ => None,
         };
-        match self.look(code, parsed.syntax, read).await {
-            Ok(Some(read)) => {
+        match self.look(code, parsed.syntax, read, (now, h)).await {
+            Ok(Some(())) => {
                 self.last_hash = Some(h);
-                match read {
-                    Some(true) => self.pace.read(now, h),
-                    Some(false) => self.pace.failed(now),
-                    None => {}
-                }
                 true
             }
             Ok(None) => false,
@@ -272,14 +263,15 @@ impl Watcher {
     }
 
     /// One note on `code`, whose syntax errors the parser found, with the model's reading when
-    /// `read` says so. None when the session is over; else whether the model was asked and
-    /// gave a reading (None: not asked).
+    /// `read` says so; a reading asked for is put on the pace at `(now, hash of the code)`.
+    /// None when the session is over.
     async fn look(
         &mut self,
         code: &str,
         syntax: Vec<SyntaxIssue>,
         read: Read,
-    ) -> Result<Option<Option<bool>>, AppError> {
+        (now, h): (u64, u64),
+    ) -> Result<Option<()>, AppError> {
         let language = self.room.inner.language;
         let app = self.room.inner.app.clone();
         let at_ms = app.store.session(self.room.id())?.elapsed_ms(now_ms());
@@ -297,23 +289,23 @@ impl Watcher {
             unread: None,
             version: observer::OBSERVER_VERSION.into(),
         };
-        let mut asked = None;
         match read {
             Read::Done => {
-                (note.reading, note.model) = self.last_reading.clone().unzip();
+                if let Some(last) = &self.last {
+                    (note.reading, note.model) = (last.reading.clone(), last.model.clone());
+                }
             }
             Read::At(_) => {
                 note.unread = Some(format!(
                     "Not read by the model yet: it reads the code at most once every {} s (`[observer] read_every_s` in config.toml), and reads this code then if it is still on screen.",
-                    self.every.as_secs()
+                    self.pace.every_ms() / 1000
                 ));
             }
             Read::Now => match self.read(code, language, &note).await {
                 Ok(Some((reading, model))) => {
-                    self.last_reading = Some((reading.clone(), model.clone()));
+                    self.pace.read(now, h);
                     note.reading = Some(reading);
                     note.model = Some(model);
-                    asked = Some(true);
                 }
                 Ok(None) if self.room.over_budget() => {
                     note.unread = Some(
@@ -326,8 +318,8 @@ impl Watcher {
                 }
                 Err(AgentError::Cancelled) => return Ok(None),
                 Err(e) => {
+                    self.pace.failed(now);
                     note.unread = Some(format!("{} ({})", e, e.code().as_str()));
-                    asked = Some(false);
                 }
             },
         }
@@ -337,10 +329,12 @@ impl Watcher {
         }
         // A note the model did not read leaves the interviewer's picture of the code as it was.
         if note.reading.is_none() {
-            note.reading = self.last.take().and_then(|l| l.reading);
+            if let Some(last) = self.last.take() {
+                (note.reading, note.model) = (last.reading, last.model);
+            }
         }
         self.last = Some(note);
-        Ok(Some(asked))
+        Ok(Some(()))
     }
 
     /// The model's reading of `code`, and the model that gave it; None without a model.
