@@ -4,11 +4,11 @@
 
 use crate::chat::{Answer, Message, Request, Tool, Usage};
 use crate::wire::{cut, http_error, retry_after, Collected, Wire};
-use crate::{anthropic, openai, schema, AgentError};
+use crate::{anthropic, openai, schema, AgentError, Failed};
 use eventsource_stream::Eventsource;
 use futures_util::StreamExt;
 use serde_json::Value;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio_util::sync::CancellationToken;
 
@@ -74,32 +74,39 @@ impl Llm {
         &self.endpoint
     }
 
-    /// Sends `req` and collects the answer; its text reaches `on_text` as it streams in.
+    /// Sends `req` and collects the answer; its text reaches `on_text` as it streams in. A
+    /// failure says what the provider had counted for the call by then.
     pub async fn complete(
         &self,
         req: &Request,
         cancel: &CancellationToken,
         on_text: &mut (dyn FnMut(&str) + Send),
-    ) -> Result<Answer, AgentError> {
+    ) -> Result<Answer, Failed> {
         let deadline = self.policy.deadline;
-        tokio::select! {
+        // Kept out of the call's future, which a timeout or a cancel drops mid-stream.
+        let meter = Mutex::new(Usage::default());
+        let outcome = tokio::select! {
             biased;
             _ = cancel.cancelled() => Err(AgentError::Cancelled),
-            r = tokio::time::timeout(deadline, self.with_retries(req, Instant::now() + deadline, on_text)) => {
+            r = tokio::time::timeout(deadline, self.with_retries(req, Instant::now() + deadline, on_text, &meter)) => {
                 r.unwrap_or_else(|_| Err(AgentError::Timeout { provider: self.endpoint.label.clone(), after: deadline }))
             }
-        }
+        };
+        outcome.map_err(|error| Failed {
+            error,
+            spent: *lock(&meter),
+        })
     }
 
     /// A structured answer of `shape`, checked against its schema here; an answer that does
     /// not follow it is sent back once with what is wrong, then the call fails with
-    /// `bad_output`.
+    /// `bad_output`. Both answers are counted, whichever way the call ends.
     pub async fn ask(
         &self,
         req: &Request,
         shape: &Tool,
         cancel: &CancellationToken,
-    ) -> Result<(Value, Answer), AgentError> {
+    ) -> Result<(Value, Answer), Failed> {
         let mut req = req.clone();
         req.shape = Some(shape.clone());
         let first = self.complete(&req, cancel, &mut |_| {}).await?;
@@ -113,30 +120,35 @@ impl Llm {
             "That answer does not follow the `{}` schema: {reason}. Answer again with JSON that follows the schema exactly.",
             shape.name
         )));
-        let mut second = self.complete(&req, cancel, &mut |_| {}).await?;
-        let mut usage = first.usage;
-        usage += second.usage;
-        second.usage = usage;
+        let mut second = match self.complete(&req, cancel, &mut |_| {}).await {
+            Ok(second) => second,
+            Err(mut failed) => {
+                failed.spent += first.usage;
+                return Err(failed);
+            }
+        };
+        second.usage += first.usage;
         second.attempts += first.attempts;
         second.latency_ms += first.latency_ms;
         match conforming(shape, &second) {
             Ok(v) => Ok((v, second)),
-            Err(reason) => Err(AgentError::BadOutput {
-                reason,
+            Err(reason) => Err(Failed {
+                error: AgentError::BadOutput { reason },
                 spent: second.usage,
             }),
         }
     }
 
+    /// Attempts until one succeeds or may not be retried; `meter` holds what every attempt
+    /// so far was counted, the one streaming included.
     async fn with_retries(
         &self,
         req: &Request,
         deadline: Instant,
         on_text: &mut (dyn FnMut(&str) + Send),
+        meter: &Mutex<Usage>,
     ) -> Result<Answer, AgentError> {
         let mut attempt = 0;
-        // What attempts that failed after the provider began to answer were billed for.
-        let mut spent = Usage::default();
         loop {
             attempt += 1;
             let mut shown = false;
@@ -145,12 +157,12 @@ impl Llm {
                     shown = true;
                     on_text(t);
                 };
-                self.once(req, &mut relay, &mut spent).await
+                self.once(req, &mut relay, meter).await
             };
             match result {
                 Ok(mut answer) => {
                     answer.attempts = attempt;
-                    answer.usage += spent;
+                    answer.usage = *lock(meter);
                     return Ok(answer);
                 }
                 // Text already shown cannot be taken back: a retry would repeat it.
@@ -167,13 +179,13 @@ impl Llm {
         }
     }
 
-    /// One request. When its stream fails part-way, what the provider had counted by then is
-    /// added to `spent`.
+    /// One request. What the provider counts for it is added to `meter` as the stream
+    /// reports it.
     async fn once(
         &self,
         req: &Request,
         on_text: &mut (dyn FnMut(&str) + Send),
-        spent: &mut Usage,
+        meter: &Mutex<Usage>,
     ) -> Result<Answer, AgentError> {
         let ep = &*self.endpoint;
         let started = Instant::now();
@@ -213,13 +225,14 @@ impl Llm {
         }
         let shape = req.shape.as_ref().map(|s| s.name.clone());
         let mut acc = Collected::new(shape);
-        match self.stream(response, &mut acc, on_text).await {
-            Ok(()) => Ok(acc.finish(started.elapsed())),
-            Err(e) => {
-                *spent += acc.answer.usage;
-                Err(e)
-            }
-        }
+        let before = *lock(meter);
+        self.stream(response, &mut acc, on_text, &mut |counted| {
+            let mut total = before;
+            total += counted;
+            *lock(meter) = total;
+        })
+        .await?;
+        Ok(acc.finish(started.elapsed()))
     }
 
     async fn stream(
@@ -227,25 +240,34 @@ impl Llm {
         response: reqwest::Response,
         acc: &mut Collected,
         on_text: &mut (dyn FnMut(&str) + Send),
+        counted: &mut (dyn FnMut(Usage) + Send),
     ) -> Result<(), AgentError> {
         let ep = &*self.endpoint;
         let mut events = response.bytes_stream().eventsource();
         while let Some(event) = events.next().await {
             let event = event.map_err(|e| cut(&ep.label, &e.to_string()))?;
-            match ep.wire {
+            let fed = match ep.wire {
                 Wire::Anthropic => {
-                    anthropic::feed(&ep.label, &event.event, &event.data, acc, on_text)?
+                    anthropic::feed(&ep.label, &event.event, &event.data, acc, on_text)
                 }
                 Wire::OpenAi | Wire::Compatible => {
-                    openai::feed(&ep.label, &event.data, acc, on_text)?
+                    openai::feed(&ep.label, &event.data, acc, on_text)
                 }
-            }
+            };
+            counted(acc.answer.usage);
+            fed?;
             if acc.done {
                 return Ok(());
             }
         }
         Err(cut(&ep.label, "the connection closed"))
     }
+}
+
+fn lock(meter: &Mutex<Usage>) -> std::sync::MutexGuard<'_, Usage> {
+    meter
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// The wait before attempt `attempt + 1`: what the provider asked for, else exponential

@@ -36,11 +36,7 @@ pub enum AgentError {
     #[error(
         "The model's answer did not follow its schema, even after one repair attempt: {reason}"
     )]
-    BadOutput {
-        reason: String,
-        /// What the answers that failed the check cost: they were paid for all the same.
-        spent: crate::chat::Usage,
-    },
+    BadOutput { reason: String },
     #[error("The request is longer than {provider}'s model can read: {message}")]
     ContextTooLong { provider: String, message: String },
     #[error("{provider} did not answer within {} s.", .after.as_secs())]
@@ -70,14 +66,6 @@ impl AgentError {
         }
     }
 
-    /// Tokens the provider billed for a call that failed anyway (answers off their schema).
-    pub fn spent(&self) -> crate::chat::Usage {
-        match self {
-            AgentError::BadOutput { spent, .. } => *spent,
-            _ => crate::chat::Usage::default(),
-        }
-    }
-
     /// How long the provider asked us to wait before trying again.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
@@ -101,5 +89,31 @@ impl Coded for AgentError {
             AgentError::Timeout { .. } => ErrorCode::Timeout,
             AgentError::Cancelled => ErrorCode::Cancelled,
         }
+    }
+}
+
+/// A call that failed, and the tokens the provider had counted for it by then: attempts whose
+/// stream broke off, an answer cut by the deadline or a cancel, answers off their schema. They
+/// are billed all the same. Output the provider had not reported yet when the stream stopped
+/// (Anthropic reports it at the end) is not in `spent`: it is a lower bound.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{error}")]
+pub struct Failed {
+    pub error: AgentError,
+    pub spent: crate::chat::Usage,
+}
+
+impl Failed {
+    pub fn new(error: AgentError) -> Failed {
+        Failed {
+            error,
+            spent: Default::default(),
+        }
+    }
+}
+
+impl Coded for Failed {
+    fn code(&self) -> ErrorCode {
+        self.error.code()
     }
 }

@@ -20,6 +20,6 @@ mod wire;
 pub use anthropic::VERSION as ANTHROPIC_VERSION;
 pub use chat::{Answer, Message, Request, Role, Tool, ToolCall, Usage};
 pub use client::{backoff, root_cause, Endpoint, Llm, Policy};
-pub use error::AgentError;
+pub use error::{AgentError, Failed};
 pub use tokio_util::sync::CancellationToken;
 pub use wire::Wire;

@@ -4,7 +4,7 @@
 //! in config.toml, else the list prices below), recorded per session.
 
 use crate::{App, AppError};
-use rehearse_agents::{AgentError, Answer, Endpoint, Llm, Policy, Usage, Wire};
+use rehearse_agents::{Answer, Endpoint, Failed, Llm, Policy, Usage, Wire};
 use rehearse_core::error::Coded;
 use rehearse_core::observer::READ_EVERY_MS;
 use rehearse_core::settings::{AiChoice, AiProvider, AiRole, AiSettings};
@@ -409,11 +409,11 @@ impl App {
         &self,
         sid: Option<&str>,
         agent: &Agent,
-        outcome: &Result<Answer, AgentError>,
+        outcome: &Result<Answer, Failed>,
     ) -> Option<f64> {
         let (usage, latency_ms, model, ok) = match outcome {
             Ok(a) => (a.usage, a.latency_ms, a.model.clone(), true),
-            Err(e) => (e.spent(), 0, String::new(), false),
+            Err(f) => (f.spent, 0, String::new(), false),
         };
         let model = if model.is_empty() {
             agent.llm.endpoint().model.clone()

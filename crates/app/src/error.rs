@@ -27,6 +27,12 @@ pub enum AppError {
     UnknownLanguage(String),
 }
 
+impl From<rehearse_agents::Failed> for AppError {
+    fn from(f: rehearse_agents::Failed) -> Self {
+        AppError::Agent(f.error)
+    }
+}
+
 impl Coded for AppError {
     fn code(&self) -> ErrorCode {
         match self {

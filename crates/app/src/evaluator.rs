@@ -145,8 +145,6 @@ impl App {
         let parsed: Answer = serde_json::from_value(value).map_err(|e| {
             AppError::Agent(AgentError::BadOutput {
                 reason: e.to_string(),
-                // Recorded with the call already.
-                spent: Default::default(),
             })
         })?;
         let evaluation = review::judge(&case, &parsed, &model);

@@ -12,6 +12,7 @@ use std::time::Duration;
 async fn outcome(llm: &Llm) -> Result<rehearse_agents::Answer, AgentError> {
     llm.complete(&request("Hello"), &CancellationToken::new(), &mut |_| {})
         .await
+        .map_err(|f| f.error)
 }
 
 #[tokio::test]
@@ -305,4 +306,72 @@ async fn a_prompt_too_long_is_context_too_long() {
     let err = outcome(&llm).await.expect_err("too long");
     assert_eq!(err.code(), ErrorCode::ContextTooLong);
     assert!(err.to_string().contains("210000 tokens"), "{err}");
+}
+
+/// Anthropic counts the input in `message_start`: a call that fails after it says so.
+#[tokio::test]
+async fn a_call_that_fails_after_its_stream_began_still_counts_its_tokens() {
+    let (fake, llm) = fake(Flavor::Anthropic).await;
+    let counted_input =
+        |spent: rehearse_agents::Usage| spent.input + spent.cache_read + spent.cache_write;
+
+    fake.push(Reply::Cut {
+        text: "A long answer that breaks off".into(),
+        after: 5,
+    });
+    let err = llm
+        .complete(&request("Hello"), &CancellationToken::new(), &mut |_| {})
+        .await
+        .expect_err("cut after text");
+    assert_eq!(err.code(), ErrorCode::ProviderError);
+    let once = counted_input(err.spent);
+    assert!(once > 0, "the cut call's input is counted: {:?}", err.spent);
+
+    // A cut before any text is retried; the retry is refused: both attempts' input counts.
+    fake.push(Reply::Cut {
+        text: "Hello".into(),
+        after: 1,
+    });
+    fake.push(Reply::status(400, "invalid_request_error", "bad"));
+    let err = llm
+        .complete(&request("Hello"), &CancellationToken::new(), &mut |_| {})
+        .await
+        .expect_err("refused after a retry");
+    assert_eq!(err.code(), ErrorCode::ProviderError);
+    assert_eq!(counted_input(err.spent), once, "{:?}", err.spent);
+
+    // Cancelled while the answer streams (the session ended).
+    fake.push(Reply::Stall {
+        text: "An answer that hangs".into(),
+        after: 4,
+    });
+    let cancel = CancellationToken::new();
+    let err = llm
+        .complete(&request("Hello"), &cancel, &mut |_| cancel.cancel())
+        .await
+        .expect_err("cancelled");
+    assert_eq!(err.code(), ErrorCode::Cancelled);
+    assert_eq!(counted_input(err.spent), once, "{:?}", err.spent);
+
+    // Past the deadline while the answer streams.
+    let llm = llm.with_policy(Policy {
+        deadline: Duration::from_secs(5),
+        ..quick()
+    });
+    fake.push(Reply::Stall {
+        text: "An answer that hangs".into(),
+        after: 4,
+    });
+    let mut shown = false;
+    let err = llm
+        .complete(&request("Hello"), &CancellationToken::new(), &mut |_| {
+            shown = true
+        })
+        .await
+        .expect_err("timeout");
+    assert_eq!(err.code(), ErrorCode::Timeout);
+    if shown {
+        assert_eq!(counted_input(err.spent), once, "{:?}", err.spent);
+    }
+    assert_eq!(fake.violations(), Vec::<String>::new());
 }

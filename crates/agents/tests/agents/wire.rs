@@ -92,7 +92,7 @@ async fn requests_carry_the_key_the_version_and_the_cached_prefix() {
 /// Asks for a code note.
 async fn ask_note(
     llm: &rehearse_agents::Llm,
-) -> Result<(serde_json::Value, rehearse_agents::Answer), rehearse_agents::AgentError> {
+) -> Result<(serde_json::Value, rehearse_agents::Answer), rehearse_agents::Failed> {
     llm.ask(
         &request("The code: ..."),
         &note_shape(),
@@ -169,10 +169,30 @@ async fn malformed_json_twice_is_bad_output() {
             "{flavor:?}: {err}"
         );
         assert!(err.to_string().contains("not JSON"), "{err}");
-        let spent = err.spent();
+        let spent = err.spent;
         assert!(
             spent.input + spent.cache_read + spent.cache_write > 0 && spent.output > 0,
             "both answers were paid for and are counted: {spent:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_repair_request_that_fails_still_counts_the_first_answer() {
+    for flavor in BOTH {
+        let (fake, llm) = fake(flavor).await;
+        fake.push(Reply::Json("{\"approach\": \"clever\"}".into()));
+        fake.push(Reply::status(400, "invalid_request_error", "bad"));
+        let err = ask_note(&llm).await.expect_err("the repair is refused");
+        assert_eq!(
+            rehearse_core::error::Coded::code(&err),
+            rehearse_core::ErrorCode::ProviderError,
+            "{flavor:?}: {err}"
+        );
+        let spent = err.spent;
+        assert!(
+            spent.input + spent.cache_read + spent.cache_write > 0 && spent.output > 0,
+            "{flavor:?}: the first answer was paid for and is counted: {spent:?}"
         );
     }
 }

@@ -6,7 +6,7 @@
 use super::{Room, RoomEvent, RoomUpdate};
 use crate::ai::Agent;
 use crate::Notice;
-use rehearse_agents::{AgentError, Answer};
+use rehearse_agents::{Answer, Failed};
 use rehearse_core::ErrorCode;
 use serde::Serialize;
 use ts_rs::TS;
@@ -90,7 +90,7 @@ impl Room {
     }
 
     /// Records one agent call of this session and counts its cost.
-    pub(super) fn record(&self, agent: &Agent, outcome: &Result<Answer, AgentError>) {
+    pub(super) fn record(&self, agent: &Agent, outcome: &Result<Answer, Failed>) {
         let usd = self
             .inner
             .app

@@ -367,8 +367,6 @@ impl Watcher {
                 self.room.record(agent, &Ok(answer));
                 let reading = serde_json::from_value(value).map_err(|e| AgentError::BadOutput {
                     reason: e.to_string(),
-                    // Recorded with the call already.
-                    spent: Default::default(),
                 })?;
                 let model = if model.is_empty() {
                     agent.llm.endpoint().model.clone()
@@ -379,7 +377,7 @@ impl Watcher {
             }
             Err(e) => {
                 self.room.record(agent, &Err(e.clone()));
-                Err(e)
+                Err(e.error)
             }
         }
     }

@@ -8,7 +8,7 @@
 use super::{Participant, Room, RoomEvent, RoomUpdate};
 use crate::ai::Agent;
 use crate::AppError;
-use rehearse_agents::{AgentError, CancellationToken, Message, Request, Tool};
+use rehearse_agents::{AgentError, CancellationToken, Failed, Message, Request, Tool};
 use rehearse_core::error::Coded;
 use rehearse_core::interviewer::{
     self, candidate_message, code_context, run_context, time_note, Medium, HINT_TOOL,
@@ -298,8 +298,8 @@ impl Conversation {
                 .unwrap_or_default();
             let answer = match result {
                 Ok(a) => a,
-                Err(AgentError::Cancelled) => return false,
-                Err(e) => {
+                Err(f) if f.error == AgentError::Cancelled => return false,
+                Err(Failed { error: e, .. }) => {
                     tracing::warn!(error = %e, "the text interviewer did not answer");
                     self.notice(
                         e.code(),

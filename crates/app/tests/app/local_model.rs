@@ -198,7 +198,7 @@ async fn repair_then_bad_output(url: &str) {
         .await
         .expect_err("an answer cut off after 6 tokens cannot follow the schema");
     assert_eq!(err.code(), ErrorCode::BadOutput, "{err}");
-    let spent = err.spent();
+    let spent = err.spent;
     assert!(
         spent.output > 6 && spent.output <= 12 && spent.input > 0,
         "two answers of at most 6 tokens each, both counted: {spent:?}"

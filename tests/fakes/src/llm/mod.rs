@@ -49,6 +49,9 @@ pub enum Reply {
     },
     /// Streams the first `after` events of this text, then closes the connection.
     Cut { text: String, after: usize },
+    /// Streams the first `after` events of this text, then sends nothing more on a connection
+    /// it keeps open for a minute (a provider that hangs mid-answer).
+    Stall { text: String, after: usize },
     /// A 200, then an `error` event (Anthropic) or error chunk (OpenAI) of this kind.
     StreamError { kind: String, message: String },
     /// Waits this long before the first event.

@@ -76,7 +76,7 @@ pub(crate) async fn reply(
         Flavor::OpenAi => openai(&model, body, cached, &reply),
     };
     let limit = match &reply {
-        Reply::Cut { after, .. } => *after,
+        Reply::Cut { after, .. } | Reply::Stall { after, .. } => *after,
         _ => usize::MAX,
     };
     let mut first_text = None;
@@ -92,6 +92,9 @@ pub(crate) async fn reply(
             other => other.to_string(),
         };
         event(tcp, name, &data).await;
+    }
+    if let Reply::Stall { .. } = reply {
+        tokio::time::sleep(std::time::Duration::from_secs(60)).await;
     }
     // Dropping the connection ends the body (and, for Cut, the stream mid-way).
     first_text
@@ -136,7 +139,7 @@ fn anthropic(model: &str, body: &Value, (written, read): (u64, u64), reply: &Rep
     let mut output = 0;
     let mut stop = "end_turn";
     match reply {
-        Reply::Text(t) | Reply::Cut { text: t, .. } => {
+        Reply::Text(t) | Reply::Cut { text: t, .. } | Reply::Stall { text: t, .. } => {
             text_block(&mut out, 0, t);
             output = tokens(t);
         }
@@ -185,7 +188,10 @@ fn openai(model: &str, body: &Value, (_, read): (u64, u64), reply: &Reply) -> Ev
     let mut finish = "stop";
     let output;
     match reply {
-        Reply::Text(t) | Reply::Json(t) | Reply::Cut { text: t, .. } => {
+        Reply::Text(t)
+        | Reply::Json(t)
+        | Reply::Cut { text: t, .. }
+        | Reply::Stall { text: t, .. } => {
             out.extend(
                 chunks(t)
                     .into_iter()
