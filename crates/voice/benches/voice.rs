@@ -8,7 +8,7 @@
 use rehearse_fakes::openai::{FakeOpenAi, Script, Turns};
 use rehearse_voice::audio::duplex::{Devices, Duplex};
 use rehearse_voice::interview::cost::Prices;
-use rehearse_voice::interview::{self, Command, Host, LiveEvent, Options};
+use rehearse_voice::interview::{self, Command, HintFuture, Host, LiveEvent, Options};
 use rehearse_voice::openai::{OpenAi, RealtimeConfig, TurnDetection, HEARTBEAT, RATE};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -29,8 +29,8 @@ impl Host for Times {
         }
     }
 
-    fn hint(&mut self) -> Result<String, String> {
-        Err("no hints in the benchmark".into())
+    fn hint(&mut self) -> HintFuture {
+        Box::pin(std::future::ready(Err("no hints in the benchmark".into())))
     }
 }
 

@@ -229,6 +229,9 @@ impl Conn {
             turn: self.turn,
         });
         self.hint_call = Some(call);
+        if self.shared.index == 1 && self.shared.script.drop_after_hint {
+            let _ = self.shared.cut.send(true);
+        }
     }
 
     fn start_reply(&mut self) {

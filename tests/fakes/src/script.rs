@@ -28,6 +28,9 @@ pub struct Script {
     pub hint_on_turn: Option<u32>,
     /// After this turn's reply the first connection is cut (no close frame).
     pub drop_after_turn: Option<u32>,
+    /// The first connection is cut (no close frame) right after its hint call, before the
+    /// client has answered it.
+    pub drop_after_hint: bool,
     /// (Gemini) after this turn's reply the first connection gets a `goAway`, and is closed
     /// two seconds later if the client has not moved on.
     pub go_away_after_turn: Option<u32>,
@@ -48,6 +51,7 @@ impl Script {
             interrupt_after_ms: None,
             hint_on_turn: None,
             drop_after_turn: None,
+            drop_after_hint: false,
             go_away_after_turn: None,
             rate_limit_on_turn: None,
             connections_allowed: None,

@@ -99,10 +99,11 @@ async fn accept(
     let (cut, mut cut_rx) = watch::channel(false);
     tokio::spawn(async move {
         // The cut's sender goes when the connection's handler ends; what it queued (a close
-        // frame) is still written.
+        // frame) is still written. What was queued before a cut is written before it.
         let mut can_cut = true;
         loop {
             tokio::select! {
+                biased;
                 m = outgoing.recv() => match m {
                     Some(m) => {
                         let close = matches!(m, Message::Close(_));

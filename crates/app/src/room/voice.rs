@@ -1,6 +1,7 @@
 //! The voice interviewer as a participant of the room: it hears code, runs, the clock and
 //! typed messages (framed as data by `core::interviewer`), and from its own task stores every
-//! transcript line, counts its hints like the UI's, and reports its connection.
+//! transcript line, gives its hints as the hint button does (the model's, when the hints role
+//! is on), and reports its connection.
 
 use super::{Participant, Room, RoomEvent, RoomUpdate};
 use crate::AppError;
@@ -8,7 +9,9 @@ use rehearse_core::interviewer::{code_context, run_context, time_note};
 use rehearse_core::settings::{VoiceProvider, VoiceSettings};
 use rehearse_voice::audio::duplex::{Devices, Duplex};
 use rehearse_voice::interview::cost::Prices;
-use rehearse_voice::interview::{self, Command, Host, LinkState, LiveEvent, Options, Outcome};
+use rehearse_voice::interview::{
+    self, Command, HintFuture, Host, LinkState, LiveEvent, Options, Outcome,
+};
 use rehearse_voice::link::Provider;
 use rehearse_voice::VoiceError;
 use serde::Deserialize;
@@ -131,8 +134,16 @@ impl Host for RoomHost {
         self.room.show(RoomUpdate::Voice(event));
     }
 
-    fn hint(&mut self) -> Result<String, String> {
-        self.room.hint().map(|h| h.text).map_err(|e| e.to_string())
+    /// The hints role's model writes it for the current code when it is on (the authored
+    /// level otherwise, or when its hint is refused), as with the hint button.
+    fn hint(&mut self) -> HintFuture {
+        let room = self.room.clone();
+        Box::pin(async move {
+            room.hint_now()
+                .await
+                .map(|h| h.text)
+                .map_err(|e| e.to_string())
+        })
     }
 }
 

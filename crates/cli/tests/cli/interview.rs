@@ -333,3 +333,101 @@ fn an_unknown_turn_detection_in_config_is_named_before_anything_starts() {
         "{err}"
     );
 }
+
+/// The voice interviewer's hint tool goes through the hints role, as the hint button does: its
+/// model writes the hint for the code on screen (here a fake OpenAI-compatible server), the
+/// host checks it, and the interviewer is answered with it while the interview goes on.
+#[test]
+fn the_voice_interviewers_hint_tool_gives_the_hints_models_hint() {
+    const MODEL_HINT: &str =
+        "You compare every pair. What could you remember about the numbers already passed?";
+    let _devices = devices();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (_, voice) = say(dir.path(), "Here is a hint for you.", 24_000);
+    let (candidate, _) = say(dir.path(), "I am stuck, could I have a hint?", 24_000);
+    let fake = rt.block_on(FakeOpenAi::start(Script {
+        turns: Turns::Energy,
+        speech: Some(Arc::new(voice)),
+        hint_on_turn: Some(1),
+        ..Script::new(KEY, "gpt-realtime")
+    }));
+    let llm = rt.block_on(rehearse_fakes::llm::FakeLlm::start(
+        rehearse_fakes::llm::Flavor::OpenAi,
+        None,
+    ));
+    llm.push(rehearse_fakes::llm::Reply::text(MODEL_HINT));
+    std::fs::create_dir_all(dir.path().join("config")).unwrap();
+    std::fs::write(
+        dir.path().join("config/config.toml"),
+        format!(
+            "[providers.openai]\nturn_detection = \"server\"\n\n[providers.compatible]\nbase_url = \"{}\"\n\n[ai.hints]\nprovider = \"compatible\"\nmodel = \"local-hints\"\n",
+            llm.url
+        ),
+    )
+    .unwrap();
+    let mut child = cli(dir.path(), &fake.base_url())
+        .args(INTERVIEW)
+        .args(["--mode", "voice", "--minutes", "0.3"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _stdin = child.stdin.take().unwrap();
+    let (live, output) = follow(&mut child);
+    connected(&live);
+    let ok = Command::new("paplay")
+        .args(["-d", "micsink"])
+        .arg(&candidate)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    let stdout = ended_well(child, output);
+    let given = format!("Here is a hint for you. {MODEL_HINT}");
+    assert!(
+        stdout.lines().any(|l| {
+            serde_json::from_str::<Value>(l).is_ok_and(|e| {
+                e["kind"] == "line" && e["speaker"] == "interviewer" && e["text"] == given.as_str()
+            })
+        }),
+        "{stdout}"
+    );
+    let rec = fake.record();
+    assert!(rec.violations.is_empty(), "{:#?}", rec.violations);
+    assert_eq!(rec.tool_outputs.len(), 1);
+    assert!(
+        rec.tool_outputs[0].contains(MODEL_HINT),
+        "{:?}",
+        rec.tool_outputs
+    );
+    assert_eq!(llm.violations(), Vec::<String>::new());
+    let asked = llm.bodies();
+    assert_eq!(asked.len(), 1, "one hint, written once");
+    assert_eq!(asked[0]["model"], "local-hints");
+
+    let sid = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .find(|e| e["kind"] == "ended")
+        .and_then(|e| e["session"].as_str().map(str::to_string))
+        .expect("the session's id");
+    let shown = cli(dir.path(), &fake.base_url())
+        .args(["sessions", "show", &sid, "--json"])
+        .output()
+        .unwrap();
+    let shown: Value = serde_json::from_slice(&shown.stdout).unwrap();
+    let hints: Vec<&Value> = shown["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["event"]["kind"] == "hint")
+        .collect();
+    assert_eq!(hints.len(), 1, "counted once: {hints:?}");
+    let costs = shown["costs"].to_string();
+    assert!(
+        costs.contains("\"hints\""),
+        "the hint's call is recorded: {costs}"
+    );
+}

@@ -2,12 +2,13 @@
 //! push-to-talk) to the provider; the interviewer's audio goes to the playback queue; speech
 //! over the interviewer stops it at once and truncates the reply at what was heard; lines are
 //! handed to the [`Host`] (which stores them) as they complete; the interviewer's hint tool is
-//! answered by the host (which counts the hint); code reaches the interviewer at most every
+//! answered when the host has written the hint (and counted it); code reaches the interviewer at most every
 //! few seconds, run results at once; a dropped connection is retried with backoff and resumed
 //! with a summary of the conversation; the host hears about levels, speaking, latency and cost.
 
 pub mod cost;
 pub mod gate;
+mod hints;
 mod resume;
 mod slow;
 pub mod transcript;
@@ -15,7 +16,7 @@ pub mod transcript;
 use crate::audio::duplex::AudioEvent;
 use crate::audio::playback::Playback;
 use crate::interrupt::barge_in;
-use crate::link::{Connection, Provider, Resume, HINT_TOOL};
+use crate::link::{Connection, Provider, Resume};
 use crate::{pcm, Usage, VoiceError, VoiceEvent};
 use cost::Prices;
 use gate::{Gate, Pass, SpeakerMode};
@@ -23,8 +24,10 @@ use rehearse_core::session::Speaker;
 use rehearse_core::ErrorCode;
 use serde::Serialize;
 use std::time::{Duration, Instant};
-use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 use transcript::{Heard, Replies};
+
+pub use hints::HintFuture;
 use ts_rs::TS;
 
 #[derive(Debug, Clone)]
@@ -134,8 +137,9 @@ pub enum LiveEvent {
 /// The interview's owner: stores lines, counts hints, shows the rest.
 pub trait Host: Send {
     fn event(&mut self, event: LiveEvent);
-    /// The next hint, counted as used; Err with a sentence when there is none.
-    fn hint(&mut self) -> Result<String, String>;
+    /// The next hint, counted as used; Err with a sentence when there is none. The interview
+    /// goes on while it is written.
+    fn hint(&mut self) -> HintFuture;
 }
 
 /// How the interview went, when it ends.
@@ -174,6 +178,8 @@ struct Driver<'a> {
     /// When the candidate's voice was last sent, for providers that do not report the end
     /// of speech (the latency then runs from it).
     last_voice: Option<Instant>,
+    /// Where hints the host has written arrive.
+    hinted: UnboundedSender<hints::Hinted>,
 }
 
 /// Runs the interview until [`Command::End`] (or the commands' sender is dropped). Fails only
@@ -191,6 +197,7 @@ pub async fn run(
         detail: format!("Connecting to {}…", provider.name()),
     });
     let first = provider.connect(&Resume::default()).await?;
+    let (hinted, mut hints) = unbounded_channel();
     let mut d = Driver {
         provider,
         host,
@@ -211,6 +218,7 @@ pub async fn run(
         reconnects: 0,
         handle: None,
         last_voice: None,
+        hinted,
     };
     d.live(0);
     let mut conn = Some(first);
@@ -247,6 +255,7 @@ pub async fn run(
                 }
                 Some(c) => d.on_command(c, conn.as_ref()),
             },
+            Some(h) = hints.recv() => d.hinted(h, conn.as_ref()),
             _ = tick.tick() => d.on_tick(conn.as_ref()),
         }
     }
@@ -353,19 +362,9 @@ impl Driver<'_> {
                 }
             }
             VoiceEvent::ToolCall { call_id, name } => {
-                let Some(conn) = conn else { return };
-                let output = if name == HINT_TOOL {
-                    match self.host.hint() {
-                        Ok(text) => {
-                            self.host.event(LiveEvent::Hint { text: text.clone() });
-                            serde_json::json!({ "hint": text })
-                        }
-                        Err(message) => serde_json::json!({ "error": message }),
-                    }
-                } else {
-                    serde_json::json!({ "error": format!("there is no tool named {name}") })
-                };
-                conn.link.tool_result(&call_id, &name, &output.to_string());
+                if let Some(conn) = conn {
+                    self.tool_call(call_id, name, conn);
+                }
             }
             VoiceEvent::ResponseDone { usage, .. } => {
                 self.usage.add(&usage);

@@ -8,7 +8,9 @@ use rehearse_fakes::openai::{FakeOpenAi, Script, Turns};
 use rehearse_fakes::speech::say;
 use rehearse_voice::audio::duplex::{Devices, Duplex};
 use rehearse_voice::interview::cost::Prices;
-use rehearse_voice::interview::{self, Command, Host, LinkState, LiveEvent, Options, Outcome};
+use rehearse_voice::interview::{
+    self, Command, HintFuture, Host, LinkState, LiveEvent, Options, Outcome,
+};
 use rehearse_voice::link::Provider;
 use rehearse_voice::openai::{OpenAi, RealtimeConfig, RATE};
 use std::path::{Path, PathBuf};
@@ -23,6 +25,8 @@ use crate::MODEL;
 pub(crate) struct Seen {
     pub(crate) events: Arc<Mutex<Vec<(Instant, LiveEvent)>>>,
     pub(crate) hints: Arc<Mutex<u32>>,
+    /// When set, the next hint is written only once this is sent to (or dropped).
+    pub(crate) hint_gate: Arc<Mutex<Option<tokio::sync::oneshot::Receiver<()>>>>,
 }
 
 impl Host for Seen {
@@ -30,9 +34,15 @@ impl Host for Seen {
         self.events.lock().unwrap().push((Instant::now(), e));
     }
 
-    fn hint(&mut self) -> Result<String, String> {
+    fn hint(&mut self) -> HintFuture {
         *self.hints.lock().unwrap() += 1;
-        Ok("Try a hash map from value to index.".into())
+        let gate = self.hint_gate.lock().unwrap().take();
+        Box::pin(async move {
+            if let Some(gate) = gate {
+                let _ = gate.await;
+            }
+            Ok("Try a hash map from value to index.".into())
+        })
     }
 }
 

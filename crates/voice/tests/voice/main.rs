@@ -301,4 +301,5 @@ async fn code_reaches_the_provider_framed_as_data() {
 mod audio;
 mod echo;
 mod gemini;
+mod hints;
 mod interview;
