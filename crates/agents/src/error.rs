@@ -103,15 +103,6 @@ pub struct Failed {
     pub spent: crate::chat::Usage,
 }
 
-impl Failed {
-    pub fn new(error: AgentError) -> Failed {
-        Failed {
-            error,
-            spent: Default::default(),
-        }
-    }
-}
-
 impl Coded for Failed {
     fn code(&self) -> ErrorCode {
         self.error.code()

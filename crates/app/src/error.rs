@@ -27,6 +27,7 @@ pub enum AppError {
     UnknownLanguage(String),
 }
 
+/// Drops what the failed call spent: record it (`App::record_call`) before converting.
 impl From<rehearse_agents::Failed> for AppError {
     fn from(f: rehearse_agents::Failed) -> Self {
         AppError::Agent(f.error)

@@ -223,6 +223,16 @@ pub fn earlier_transcript(lines: &[crate::session::TranscriptLine]) -> String {
     )
 }
 
+/// A hint revealed for a tool call made on a connection that has since been replaced (the new
+/// one never saw the call); quoted, since a model wrote it from the candidate's code.
+pub fn late_hint(text: &str) -> String {
+    quoted(
+        "HINT",
+        &format!("The hint {HINT_TOOL} revealed after the connection was renewed; give it to the candidate in your own words"),
+        text,
+    )
+}
+
 /// Minutes left, for the interviewer to pace itself.
 pub fn time_note(remaining_ms: i64) -> String {
     let minutes = (remaining_ms.max(0) + 59_999) / 60_000;

@@ -10,12 +10,16 @@ use crate::link::{
 };
 use crate::socket::{self, Socket};
 use crate::{pcm, RateLimit, Usage, VoiceError, VoiceEvent};
+use floor::Floor;
 use serde_json::{json, Value};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::http::HeaderValue;
 use tokio_tungstenite::tungstenite::Message;
+
+mod floor;
 
 /// OpenAI Realtime's only PCM rate, in and out.
 pub const RATE: u32 = 24_000;
@@ -159,6 +163,7 @@ pub struct OpenAiRealtime {
 #[derive(Clone)]
 pub struct RealtimeSender {
     out: mpsc::UnboundedSender<Message>,
+    floor: Arc<Mutex<Floor>>,
 }
 
 impl OpenAiRealtime {
@@ -180,9 +185,13 @@ impl OpenAiRealtime {
         let auth = HeaderValue::from_str(&format!("Bearer {key}"))
             .map_err(|_| VoiceError::Protocol("the key is not a valid header value".into()))?;
         request.headers_mut().insert("Authorization", auth);
-        let Socket { out, events } =
-            socket::open(request, &url, cfg.heartbeat, |t, _| map_event(t)).await?;
-        let sender = RealtimeSender { out };
+        let floor = Arc::new(Mutex::new(Floor::default()));
+        let heard = floor.clone();
+        let Socket { out, events } = socket::open(request, &url, cfg.heartbeat, move |t, out| {
+            map_event(t, &heard, out)
+        })
+        .await?;
+        let sender = RealtimeSender { out, floor };
         sender.send(session_update(cfg, resume));
         Ok(OpenAiRealtime { sender, events })
     }
@@ -197,8 +206,12 @@ impl RealtimeSender {
         let _ = self.out.send(Message::text(event.to_string()));
     }
 
+    /// Asks for a reply now, or as soon as the one under way ends and the candidate is not
+    /// speaking (see [`Floor`]).
     fn respond(&self) {
-        self.send(json!({"type": "response.create"}));
+        if lock(&self.floor).ask() {
+            self.send(create_response());
+        }
     }
 }
 
@@ -243,13 +256,31 @@ fn text(v: &Value, key: &str) -> String {
     v[key].as_str().unwrap_or_default().to_string()
 }
 
-/// The events a server message means; unknown ones are logged and ignored.
-fn map_event(raw: &str) -> Vec<VoiceEvent> {
+fn create_response() -> Value {
+    json!({"type": "response.create"})
+}
+
+fn lock(floor: &Mutex<Floor>) -> std::sync::MutexGuard<'_, Floor> {
+    floor
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The events a server message means; unknown ones are logged and ignored. A reply owed (see
+/// [`Floor`]) is asked for as soon as the message allows.
+fn map_event(
+    raw: &str,
+    floor: &Mutex<Floor>,
+    out: &mpsc::UnboundedSender<Message>,
+) -> Vec<VoiceEvent> {
     let Ok(v) = serde_json::from_str::<Value>(raw) else {
         tracing::warn!("the voice provider sent something that is not JSON");
         return vec![];
     };
     let kind = v["type"].as_str().unwrap_or_default();
+    if lock(floor).heard(kind) {
+        let _ = out.send(Message::text(create_response().to_string()));
+    }
     let event = match kind {
         "session.updated" => VoiceEvent::Ready,
         "input_audio_buffer.speech_started" => VoiceEvent::SpeechStarted,

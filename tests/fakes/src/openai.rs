@@ -92,6 +92,11 @@ async fn serve(shared: Shared, mut incoming: Incoming) {
             }
             "conversation.item.truncate" => conn.truncate(&v),
             "conversation.item.create" => item(&mut conn, &v["item"]),
+            "response.create" if conn.replying() => {
+                conn.shared
+                    .violation("a response.create while a response is under way".into());
+                conn.shared.send(json!({"type": "error", "event_id": "evt_busy", "error": {"type": "invalid_request_error", "code": "conversation_already_has_active_response", "message": "Conversation already has an active response in progress. Wait until the response is finished before creating a new one."}}));
+            }
             "response.create" => conn.respond(),
             "response.cancel" => conn.cancel(),
             "input_audio_buffer.commit" | "input_audio_buffer.clear" => {}

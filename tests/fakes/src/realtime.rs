@@ -450,13 +450,14 @@ async fn stream_reply(s: Shared, r: Streamed) {
     if completed {
         s.record(|rec| rec.interviewer_said.push(r.text.clone()));
     }
+    // Done before the client hears so: it may ask for the next reply at once.
+    r.done.store(true, Ordering::SeqCst);
     s.emit(Out::ReplyDone {
         item,
         text: &r.text,
         completed,
         turn: r.turn,
     });
-    r.done.store(true, Ordering::SeqCst);
     if s.index == 1 && s.script.drop_after_turn == Some(r.turn) {
         // Let the reply reach the client, then cut the connection as a network would.
         tokio::time::sleep(Duration::from_millis(300)).await;

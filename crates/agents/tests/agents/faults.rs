@@ -327,7 +327,8 @@ async fn a_call_that_fails_after_its_stream_began_still_counts_its_tokens() {
     let once = counted_input(err.spent);
     assert!(once > 0, "the cut call's input is counted: {:?}", err.spent);
 
-    // A cut before any text is retried; the retry is refused: both attempts' input counts.
+    // A cut before any text is retried, and the retry is refused: the cut attempt's input
+    // counts (the refusal has none).
     fake.push(Reply::Cut {
         text: "Hello".into(),
         after: 1,
@@ -370,8 +371,7 @@ async fn a_call_that_fails_after_its_stream_began_still_counts_its_tokens() {
         .await
         .expect_err("timeout");
     assert_eq!(err.code(), ErrorCode::Timeout);
-    if shown {
-        assert_eq!(counted_input(err.spent), once, "{:?}", err.spent);
-    }
+    assert!(shown, "the answer had begun before its deadline");
+    assert_eq!(counted_input(err.spent), once, "{:?}", err.spent);
     assert_eq!(fake.violations(), Vec::<String>::new());
 }

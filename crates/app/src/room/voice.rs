@@ -139,10 +139,12 @@ impl Host for RoomHost {
     fn hint(&mut self) -> HintFuture {
         let room = self.room.clone();
         Box::pin(async move {
-            room.hint_now()
-                .await
-                .map(|h| h.text)
-                .map_err(|e| e.to_string())
+            let h = room.hint_now().await.map_err(|e| e.to_string())?;
+            // Shown here, not by the voice call, which may have stopped while it was written.
+            room.show(RoomUpdate::Voice(LiveEvent::Hint {
+                text: h.text.clone(),
+            }));
+            Ok(h.text)
         })
     }
 }

@@ -2,9 +2,10 @@
 //! push-to-talk) to the provider; the interviewer's audio goes to the playback queue; speech
 //! over the interviewer stops it at once and truncates the reply at what was heard; lines are
 //! handed to the [`Host`] (which stores them) as they complete; the interviewer's hint tool is
-//! answered when the host has written the hint (and counted it); code reaches the interviewer at most every
-//! few seconds, run results at once; a dropped connection is retried with backoff and resumed
-//! with a summary of the conversation; the host hears about levels, speaking, latency and cost.
+//! answered when the host has written the hint (and counted and shown it); code reaches the
+//! interviewer at most every few seconds, run results at once; a dropped connection is retried
+//! with backoff and resumed with a summary of the conversation; the host hears about levels,
+//! speaking, latency and cost.
 
 pub mod cost;
 pub mod gate;
@@ -26,9 +27,9 @@ use serde::Serialize;
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 use transcript::{Heard, Replies};
+use ts_rs::TS;
 
 pub use hints::HintFuture;
-use ts_rs::TS;
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -137,8 +138,8 @@ pub enum LiveEvent {
 /// The interview's owner: stores lines, counts hints, shows the rest.
 pub trait Host: Send {
     fn event(&mut self, event: LiveEvent);
-    /// The next hint, counted as used; Err with a sentence when there is none. The interview
-    /// goes on while it is written.
+    /// The next hint, counted as used and shown to the candidate; Err with a sentence when
+    /// there is none. The interview goes on while it is written.
     fn hint(&mut self) -> HintFuture;
 }
 
@@ -180,6 +181,8 @@ struct Driver<'a> {
     last_voice: Option<Instant>,
     /// Where hints the host has written arrive.
     hinted: UnboundedSender<hints::Hinted>,
+    /// A hint is being written.
+    hint_pending: bool,
 }
 
 /// Runs the interview until [`Command::End`] (or the commands' sender is dropped). Fails only
@@ -219,6 +222,7 @@ pub async fn run(
         handle: None,
         last_voice: None,
         hinted,
+        hint_pending: false,
     };
     d.live(0);
     let mut conn = Some(first);
