@@ -1,6 +1,8 @@
 //! A small WebDriver client (W3C protocol over HTTP) for driving the desktop app through
 //! tauri-driver. `cargo xtask test` starts Xvfb and tauri-driver and sets the environment.
 
+mod settings;
+
 use base64::Engine;
 use serde_json::{json, Value};
 use std::path::PathBuf;

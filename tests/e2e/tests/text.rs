@@ -8,32 +8,6 @@ use rehearse_e2e::Session;
 use rehearse_fakes::llm::{FakeLlm, Flavor, Reply};
 use serde_json::{json, Value};
 
-fn set_value(s: &Session, testid: &str, value: &str, event: &str) {
-    s.script(
-        "const el = document.querySelector(`[data-testid=${arguments[0]}]`); el.value = arguments[1]; el.dispatchEvent(new Event(arguments[2], {bubbles: true}));",
-        json!([testid, value, event]),
-    );
-}
-
-fn route(s: &Session, role: &str, provider: &str, model: &str) {
-    set_value(s, &format!("ai-provider-{role}"), provider, "change");
-    // A compatible server has no default model: the field asks for one once the choice is saved.
-    s.wait_until("the provider chosen", || {
-        let placeholder = s
-            .find(&format!("[data-testid=ai-model-{role}]"))
-            .attr("placeholder");
-        (placeholder.as_deref() == Some("model name")).then_some(())
-    });
-    set_value(s, &format!("ai-model-{role}"), model, "change");
-    // Each change is saved before the next one is made.
-    s.wait_until("the model saved", || {
-        s.find(&format!("[data-testid=ai-status-{role}]"))
-            .text()
-            .contains(model)
-            .then_some(())
-    });
-}
-
 /// The evaluator's answer, citing the candidate's first message as the record shows it.
 fn evaluation(body: &Value) -> Reply {
     let record = body["messages"][1]["content"].as_str().unwrap_or_default();
@@ -94,13 +68,13 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
         (!t.is_empty()).then_some(t)
     });
     assert!(needs.starts_with("Add a key for Anthropic"), "{needs}");
-    set_value(&s, "compatible-base-url", &fake.url, "change");
-    route(&s, "interviewer", "compatible", "e2e-chat");
-    route(&s, "evaluator", "compatible", "e2e-judge");
-    route(&s, "hints", "compatible", "e2e-hints");
+    s.set_value("compatible-base-url", &fake.url, "change");
+    s.route("interviewer", "compatible", "e2e-chat");
+    s.route("evaluator", "compatible", "e2e-judge");
+    s.route("hints", "compatible", "e2e-hints");
     // The observer's calls come whenever the code settles: answered apart from the queue.
     fake.answer_model("e2e-observer", reading);
-    route(&s, "observer", "compatible", "e2e-observer");
+    s.route("observer", "compatible", "e2e-observer");
     s.wait_until("the roles on", || {
         let on = s.find("[data-testid=ai-status-interviewer]").text();
         let observer = s.find("[data-testid=ai-status-observer]").text();
@@ -116,7 +90,7 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
     s.find("[data-testid=problem-row][data-slug=pair-sum-indices] td.title")
         .click();
     s.find("[data-testid=interview-mode]");
-    set_value(&s, "interview-mode", "text", "change");
+    s.set_value("interview-mode", "text", "change");
     s.find("[data-testid=start-interview]").click();
     s.wait_until("the text interviewer", || {
         s.find("[data-testid=text-interviewer]")
@@ -265,7 +239,7 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
         .texts("[data-testid=timeline-entry]")
         .len()
         .saturating_sub(1);
-    set_value(&s, "replay-slider", &last.to_string(), "input");
+    s.set_value("replay-slider", &last.to_string(), "input");
     let note = s.wait_until("the observer's note", || {
         s.texts("[data-testid=observer-note]").into_iter().next()
     });
@@ -280,13 +254,7 @@ fn a_text_interview_in_the_window_from_chat_to_the_evidence_in_the_replay() {
     // Turn the roles off for the tests that share this data folder, one change at a time.
     s.find("[data-testid=nav-settings]").click();
     for role in ["interviewer", "evaluator", "hints", "observer"] {
-        s.script(
-            "document.querySelector(`[data-testid=ai-on-${arguments[0]}]`).click();",
-            json!([role]),
-        );
-        s.wait_until("the role off", || {
-            (s.find(&format!("[data-testid=ai-status-{role}]")).text() == "Off").then_some(())
-        });
+        s.role_on(role, false);
     }
     s.quit();
 }

@@ -1,23 +1,19 @@
 //! A voice interview in the window: a key added in Settings, the interviewer chosen on the
 //! problem page, the first-run headphones question, speech played into the virtual
 //! microphone and heard by a fake OpenAI Realtime server (on the port `cargo xtask test`
-//! pointed the app at), the interviewer's reply played and written to the live transcript, a
-//! typed message answered, and the interview ended into its report. Its own binary: the
+//! pointed the app at), the interviewer's hint tool answered with a hint the hints role's
+//! model wrote (a fake OpenAI-compatible server), the reply played and written to the live
+//! transcript, a typed message answered, and the interview ended into its report. Its own binary: the
 //! provider port is free only in a fresh process.
 
 use rehearse_e2e::Session;
+use rehearse_fakes::llm::{FakeLlm, Flavor, Reply};
 use rehearse_fakes::openai::{FakeOpenAi, Script, Turns};
 use rehearse_fakes::speech::say;
 use serde_json::json;
 
 const KEY: &str = "sk-e2e-voice-key-7781";
-
-fn set_select(s: &Session, testid: &str, value: &str) {
-    s.script(
-        "const el = document.querySelector(`[data-testid=${arguments[0]}]`); el.value = arguments[1]; el.dispatchEvent(new Event('change', {bubbles: true}));",
-        json!([testid, value]),
-    );
-}
+const MODEL_HINT: &str = "Two pointers need sorted input: what does sorting do to the indices?";
 
 fn lines(s: &Session) -> Vec<String> {
     s.texts("[data-testid=voice-line]")
@@ -35,9 +31,12 @@ fn a_voice_interview_is_heard_answered_and_transcribed_in_the_window() {
         Script {
             turns: Turns::Energy,
             reply_ms: 1500,
+            hint_on_turn: Some(1),
             ..Script::new(KEY, "gpt-realtime")
         },
     ));
+    let llm = rt.block_on(FakeLlm::start(Flavor::OpenAi, None));
+    llm.push(Reply::text(MODEL_HINT));
     let dir = tempfile::tempdir().expect("dir");
     let (wav, _) = say(
         dir.path(),
@@ -57,12 +56,15 @@ fn a_voice_interview_is_heard_answered_and_transcribed_in_the_window() {
         json!([]),
     );
     s.screenshot("settings-voice");
+    s.set_value("compatible-base-url", &llm.url, "change");
+    s.route("hints", "compatible", "e2e-voice-hints");
+    s.role_on("hints", true);
 
     s.find("[data-testid=nav-library]").click();
     s.find("[data-testid=problem-row][data-slug=pair-sum-indices] td.title")
         .click();
     s.find("[data-testid=interview-mode]");
-    set_select(&s, "interview-mode", "voice");
+    s.set_value("interview-mode", "voice", "change");
     s.find("[data-testid=start-interview]").click();
     s.find("[data-testid=choose-headphones]").click();
     s.wait_until("the interviewer connected", || {
@@ -75,15 +77,20 @@ fn a_voice_interview_is_heard_answered_and_transcribed_in_the_window() {
         .status()
         .expect("paplay");
     assert!(played.success());
-    s.wait_until("the turn and the reply in the transcript", || {
+    s.wait_until("the turn and the hint in the transcript", || {
         (lines(&s).len() >= 2).then_some(())
     });
     assert_eq!(
         lines(&s)[..2],
         [
-            "You: Candidate turn 1.",
-            "Interviewer: This is reply 1 number 1."
+            "You: Candidate turn 1.".to_string(),
+            format!("Interviewer: Here is a hint for you. {MODEL_HINT}")
         ]
+    );
+    assert_eq!(
+        s.texts("[data-testid=hint]"),
+        [MODEL_HINT],
+        "the hint joins the list, counted"
     );
     let latency = s.find("[data-testid=voice-latency]").text();
     assert!(latency.ends_with(" ms"), "a latency figure: {latency}");
@@ -117,6 +124,14 @@ fn a_voice_interview_is_heard_answered_and_transcribed_in_the_window() {
         "the interviewer knows the problem"
     );
     assert!(rec.items.iter().any(|i| i == "What about duplicates?"));
+    assert_eq!(rec.tool_outputs.len(), 1);
+    assert!(
+        rec.tool_outputs[0].contains(MODEL_HINT),
+        "{:?}",
+        rec.tool_outputs
+    );
+    assert_eq!(llm.violations(), Vec::<String>::new());
+    assert_eq!(llm.bodies()[0]["model"], "e2e-voice-hints");
     let turns = &rec.session.as_ref().expect("a session")["audio"]["input"]["turn_detection"];
     assert_eq!(
         (turns["type"].as_str(), turns["eagerness"].as_str()),
@@ -125,6 +140,7 @@ fn a_voice_interview_is_heard_answered_and_transcribed_in_the_window() {
     );
 
     s.find("[data-testid=nav-settings]").click();
+    s.role_on("hints", false);
     s.find("[data-testid=key-remove-openai]").click();
     s.wait_until("the key removed", || {
         (s.find("[data-testid=key-state-openai]").text() == "not set").then_some(())
