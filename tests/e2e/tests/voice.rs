@@ -57,8 +57,9 @@ fn a_voice_interview_is_heard_answered_and_transcribed_in_the_window() {
     );
     s.screenshot("settings-voice");
     s.set_value("compatible-base-url", &llm.url, "change");
-    s.route("hints", "compatible", "e2e-voice-hints");
+    // On first: the text test, which shares this data folder, turns the roles off.
     s.role_on("hints", true);
+    s.route("hints", "compatible", "e2e-voice-hints");
 
     s.find("[data-testid=nav-library]").click();
     s.find("[data-testid=problem-row][data-slug=pair-sum-indices] td.title")

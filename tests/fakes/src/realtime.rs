@@ -121,7 +121,10 @@ pub(crate) struct Conn {
     reply: Option<Reply>,
     replies: HashSet<String>,
     hint_call: Option<String>,
+    /// The hint from the tool's output, until the reply that gives it.
     hint_output: Option<String>,
+    /// The tool's output arrived.
+    hint_answered: bool,
 }
 
 const LOUD: f64 = 650.0;
@@ -141,6 +144,7 @@ impl Conn {
             replies: HashSet::new(),
             hint_call: None,
             hint_output: None,
+            hint_answered: false,
         }
     }
 
@@ -304,14 +308,15 @@ impl Conn {
     /// The answer to the hint tool: `output` is the JSON text of the result.
     pub fn tool_output(&mut self, call: &str, output: Option<String>) {
         match (&self.hint_call, output) {
-            (Some(expected), Some(out)) if expected == call => {
+            (Some(expected), Some(out)) if expected == call && !self.hint_answered => {
+                self.hint_answered = true;
                 self.hint_output = serde_json::from_str::<Value>(&out)
                     .ok()
                     .and_then(|o| o["hint"].as_str().map(str::to_string));
                 self.shared.record(|r| r.tool_outputs.push(out));
             }
             _ => self.shared.violation(format!(
-                "a tool result for `{call}`, which was not called, or without an output"
+                "a tool result for `{call}`, which was not called, was answered already, or has no output"
             )),
         }
     }
@@ -325,7 +330,7 @@ impl Conn {
     /// A reply is asked for: after a tool output, the one that gives the hint; otherwise an
     /// answer to a typed message.
     pub fn respond(&mut self) {
-        if self.hint_call.is_some() && self.hint_output.is_none() {
+        if self.hint_call.is_some() && !self.hint_answered {
             return self
                 .shared
                 .violation("a reply asked for before the tool's output".into());

@@ -133,3 +133,30 @@ fn a_hint_that_arrives_after_a_reconnection_is_told_as_context() {
         assert_eq!(rec.connections, 2);
     });
 }
+
+#[test]
+fn after_a_hint_a_typed_message_is_answered() {
+    let _devices = pulse();
+    runtime().block_on(async {
+        let (fake, r, release) = held_hint(false).await;
+        release.send(()).unwrap();
+        r.seen
+            .wait("the hint, given", |e| {
+                matches!(e, LiveEvent::Line { speaker: Speaker::Interviewer, text, .. } if text.contains(HINT))
+            })
+            .await;
+        r.commands
+            .send(Command::Say("What about duplicates?".into()))
+            .unwrap();
+        r.seen
+            .wait("the typed message answered", |e| {
+                matches!(e, LiveEvent::Line { speaker: Speaker::Interviewer, text, .. } if text.starts_with("This is reply"))
+            })
+            .await;
+        r.commands.send(Command::End).unwrap();
+        r.done.await.unwrap();
+        let rec = fake.record();
+        assert!(rec.violations.is_empty(), "{:#?}", rec.violations);
+        assert_eq!(rec.tool_outputs.len(), 1);
+    });
+}
