@@ -118,14 +118,6 @@ impl CaseFile {
             .collect()
     }
 
-    /// The number the case file gives snapshot `id`.
-    fn snapshot_number(&self, id: &str) -> Option<usize> {
-        self.snapshots
-            .iter()
-            .position(|s| s.id == id)
-            .map(|i| i + 1)
-    }
-
     /// The session's record as the evaluator reads it.
     pub fn text(&self) -> String {
         let mut out = String::from("## Measured facts (stated by the host)\n");
@@ -183,14 +175,18 @@ impl CaseFile {
         }
         out.push_str("\n## The code observer's notes (another model's reading, for orientation: not evidence, cite the snapshot's code instead)\n");
         // A note that says what the one before said adds nothing.
+        let numbers: std::collections::HashMap<&str, usize> = (1..)
+            .zip(&self.snapshots)
+            .map(|(k, s)| (s.id.as_str(), k))
+            .collect();
         let mut said = String::new();
         for n in &self.notes {
             let headline = n.headline();
             if headline == said {
                 continue;
             }
-            let on = self
-                .snapshot_number(&n.snapshot_id)
+            let on = numbers
+                .get(n.snapshot_id.as_str())
                 .map(|k| format!("(on snapshot:{k}) "))
                 .unwrap_or_default();
             out.push_str(&format!("{on}{} {headline}\n", clock(n.at_ms)));

@@ -2,17 +2,28 @@
 //! model for the candidate's current code, checked by the host (`core::hints::vet`) and given
 //! at the next level; a refused or failed one gives that level's authored hint instead.
 
-use super::Room;
+use super::{Room, RoomUpdate};
 use crate::{AppError, HintReveal};
 use rehearse_agents::{Message, Request};
 use rehearse_core::hints;
 use rehearse_core::now_ms;
 use rehearse_core::settings::{AiChoice, AiRole};
+use rehearse_voice::interview::LiveEvent;
 
 /// A hint is a few sentences.
 const HINT_TOKENS: u32 = 300;
 
 impl Room {
+    /// The next hint, asked for by the interviewer's tool (voice or text): given as the hint
+    /// button gives it, and shown to the candidate, who did not ask for it in the window.
+    pub(super) async fn interviewer_hint(&self) -> Result<HintReveal, AppError> {
+        let h = self.hint_now().await?;
+        self.show(RoomUpdate::Voice(LiveEvent::Hint {
+            text: h.text.clone(),
+        }));
+        Ok(h)
+    }
+
     /// The next hint, counted: the model's for this code when the hints role is on and its
     /// hint passes the host's check, else the authored one.
     pub async fn hint_now(&self) -> Result<HintReveal, AppError> {

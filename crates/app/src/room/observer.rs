@@ -210,23 +210,32 @@ impl Watcher {
                 _ = tokio::time::sleep(quiet), if dirty => {
                     dirty = false;
                     // Marked seen before the look: a change during it starts the next debounce.
-                    let Some(code) = seen.borrow_and_update().clone() else { continue };
-                    if !self.pass(&code, false).await {
+                    let code = seen.borrow_and_update().clone();
+                    if !self.settled(code, &passes).await {
                         return;
                     }
-                    passes.send_modify(|p| *p += 1);
                 }
                 // Code that settled too soon for the model, still on screen when its time comes.
                 _ = tokio::time::sleep_until(self.due.unwrap_or_else(Instant::now)), if self.due.is_some() && !dirty => {
                     self.due = None;
-                    let Some(code) = seen.borrow().clone() else { continue };
-                    if !self.pass(&code, false).await {
+                    let code = seen.borrow().clone();
+                    if !self.settled(code, &passes).await {
                         return;
                     }
-                    passes.send_modify(|p| *p += 1);
                 }
             }
         }
+    }
+
+    /// A pass over the code on screen (if any), counted in `passes`. False once the session
+    /// is over.
+    async fn settled(&mut self, code: Option<String>, passes: &watch::Sender<u64>) -> bool {
+        let Some(code) = code else { return true };
+        let going = self.pass(&code, false).await;
+        if going {
+            passes.send_modify(|p| *p += 1);
+        }
+        going
     }
 
     /// Looks at `code` unless it is the last looked at in substance (a comment or the layout

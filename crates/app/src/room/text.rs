@@ -325,11 +325,8 @@ impl Conversation {
             if !asks_hint {
                 return true;
             }
-            let note = match self.room.hint_now().await {
+            let note = match self.room.interviewer_hint().await {
                 Ok(h) => {
-                    self.room.show(RoomUpdate::Voice(LiveEvent::Hint {
-                        text: h.text.clone(),
-                    }));
                     let note = format!(
                         "[Host: {HINT_TOOL} revealed hint {}: {} Give it to the candidate in your own words.]",
                         h.level, h.text

@@ -139,11 +139,8 @@ impl Host for RoomHost {
     fn hint(&mut self) -> HintFuture {
         let room = self.room.clone();
         Box::pin(async move {
-            let h = room.hint_now().await.map_err(|e| e.to_string())?;
-            // Shown here, not by the voice call, which may have stopped while it was written.
-            room.show(RoomUpdate::Voice(LiveEvent::Hint {
-                text: h.text.clone(),
-            }));
+            // Shown by the room, not by the voice call, which may stop while it is written.
+            let h = room.interviewer_hint().await.map_err(|e| e.to_string())?;
             Ok(h.text)
         })
     }

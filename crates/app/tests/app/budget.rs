@@ -28,8 +28,7 @@ async fn session(
     let budget = budget
         .map(|b| format!("[budget]\nsession_usd = {b}\n"))
         .unwrap_or_default();
-    std::fs::create_dir_all(dir.join("config")).expect("config dir");
-    std::fs::write(app.config_file(), format!("{PRICES}{budget}")).expect("config.toml");
+    super::write_config(&app, &format!("{PRICES}{budget}"));
     let notices = Arc::new(Mutex::new(Vec::new()));
     let heard = notices.clone();
     let room = Room::open(&app, &id, move |u| {
@@ -132,8 +131,7 @@ fn the_budget_warns_at_80_percent_then_wraps_up_and_stops_the_observer() {
 fn a_budget_that_is_not_a_number_of_dollars_is_refused_with_where_to_fix_it() {
     let d = tempfile::tempdir().expect("temp");
     let app = super::app(d.path());
-    std::fs::create_dir_all(d.path().join("config")).expect("config dir");
-    std::fs::write(app.config_file(), "[budget]\nsession_usd = -1.0\n").expect("config.toml");
+    super::write_config(&app, "[budget]\nsession_usd = -1.0\n");
     let e = app.session_budget().expect_err("refused");
     assert!(e.to_string().contains("session_usd"), "{e}");
 }

@@ -103,12 +103,10 @@ fn a_real_local_model_interviews_in_text_and_reads_the_code() {
         ];
         let (app, id) = ai_session(d.path(), Some(&server.url), &roles, InterviewerMode::Text);
         // A model on a busy CPU is slow; the deadline is for a hang, not for speed.
-        std::fs::create_dir_all(d.path().join("config")).expect("config dir");
-        std::fs::write(
-            app.config_file(),
+        super::write_config(
+            &app,
             "[ai.interviewer]\ntimeout_s = 1800\n[ai.observer]\ntimeout_s = 1800\n",
-        )
-        .expect("config.toml");
+        );
 
         let room = Room::open(&app, &id, |_| {}).expect("room");
         room.start();

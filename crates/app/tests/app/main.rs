@@ -16,6 +16,13 @@ use rehearse_core::session::{SessionStatus, SnapshotKind};
 use rehearse_core::Language;
 use rehearse_store::NewSession;
 
+/// Writes `toml` as the app's config.toml.
+pub(crate) fn write_config(app: &App, toml: &str) {
+    let file = app.config_file();
+    std::fs::create_dir_all(file.parent().expect("its folder")).expect("config folder");
+    std::fs::write(file, toml).expect("config.toml");
+}
+
 pub(crate) fn app(dir: &std::path::Path) -> App {
     App::open_at(Paths {
         data_dir: dir.to_path_buf(),

@@ -35,9 +35,7 @@ fn paced(
         ],
         mode,
     );
-    let config = app.config_file();
-    std::fs::create_dir_all(config.parent().expect("its folder")).expect("config folder");
-    std::fs::write(config, format!("[observer]\nread_every_s = {every_s}\n")).expect("config.toml");
+    super::write_config(&app, &format!("[observer]\nread_every_s = {every_s}\n"));
     (app, id)
 }
 

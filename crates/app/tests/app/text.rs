@@ -205,12 +205,10 @@ fn without_a_model_the_text_interviewer_says_what_to_set_up() {
 fn a_model_named_for_another_provider_is_not_sent_to_the_one_asked_for() {
     let d = tempfile::tempdir().expect("temp");
     let app = app(d.path());
-    std::fs::create_dir_all(d.path().join("config")).expect("config dir");
-    std::fs::write(
-        d.path().join("config/config.toml"),
+    super::write_config(
+        &app,
         "[ai.interviewer]\nprovider = \"compatible\"\nmodel = \"qwen2.5-coder:7b\"\n",
-    )
-    .expect("config");
+    );
     let from_file = app
         .ai_route(AiRole::Interviewer, &AiChoice::default())
         .expect("route");
